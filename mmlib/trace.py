@@ -1,0 +1,219 @@
+"""Thresholds, comparisons and the reasoning trace that every rule returns.
+
+A :class:`Threshold` holds one published cut-off in both unit systems with its
+comparison sign and source.  Comparing through it (never with a hand-typed
+number) guarantees that the verdict, the trace and the Chinese explanation all
+use the same value.
+
+>>> t = Threshold("demo.calcium", "血清钙", ">", 11, "mg/dL", si=2.75, si_unit="mmol/L", source="imwg2014")
+>>> t.test(11.0, "mg/dL"), t.test(11.01, "mg/dL"), t.test(2.76, "mmol/L")
+(False, True, True)
+>>> t.describe("mmol/L")
+'> 2.75 mmol/L'
+>>> c = t.check(11.4, "mg/dL")
+>>> c.verdict, c.threshold, c.comparison
+(True, 11, '>')
+>>> print(c.explain())
+血清钙 = 11.4 mg/dL，标准 > 11 mg/dL → 符合 [Rajkumar 2014]
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .errors import MMLibError
+from .sources import source as _source
+
+__all__ = ["OPS", "Threshold", "Check", "RuleResult", "fmt_number"]
+
+#: The four comparison signs used by the published criteria.
+OPS: dict[str, Callable[[float, float], bool]] = {
+    ">": operator.gt,
+    "≥": operator.ge,
+    "<": operator.lt,
+    "≤": operator.le,
+}
+
+
+def fmt_number(x: float | int) -> str:
+    """Format a number for a Chinese report: no trailing zeros, at most 4 decimals.
+
+    >>> fmt_number(3.0), fmt_number(2.7450), fmt_number(12), fmt_number(0.333333)
+    ('3', '2.745', '12', '0.3333')
+    """
+    if isinstance(x, bool):
+        return str(x)
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A published cut-off: ``value <op> threshold`` in the unit given.
+
+    ``si`` is the parallel value the paper prints in SI units, where it differs
+    from the conventional one (IMWG's parallels are rounded, e.g. 11 mg/dL and
+    2.75 mmol/L); a threshold without units (a percentage, a ratio) leaves the
+    SI fields empty.
+    """
+
+    key: str
+    zh: str
+    op: str
+    value: float
+    unit: str = ""
+    si: float | None = None
+    si_unit: str | None = None
+    source: str = "imwg2014"
+
+    def __post_init__(self) -> None:
+        if self.op not in OPS:
+            raise MMLibError(f"未知比较符 '{self.op}'。", f"Unknown comparison '{self.op}'.", field="op", value=self.op)
+        _source(self.source)  # fail at import time on a mistyped source key
+
+    def value_in(self, unit: str) -> float:
+        """The threshold expressed in ``unit`` (conventional or SI, as published).
+
+        >>> Threshold("x", "肌酐", ">", 2, "mg/dL", si=177, si_unit="µmol/L").value_in("µmol/L")
+        177
+        """
+        if unit == self.unit:
+            return self.value
+        if self.si is not None and unit == self.si_unit:
+            return self.si
+        raise MMLibError(
+            f"阈值 {self.key} 没有以 {unit} 表示的版本（可用：{self.unit}"
+            + (f"、{self.si_unit}" if self.si_unit else "") + "）。",
+            f"Threshold {self.key} is not published in {unit} (available: {self.unit}"
+            + (f", {self.si_unit}" if self.si_unit else "") + ").",
+            field=self.key, value=unit,
+        )
+
+    def test(self, value: float, unit: str | None = None) -> bool:
+        """``True`` when ``value`` (in ``unit``, default the conventional unit) meets the criterion."""
+        return OPS[self.op](value, self.value_in(self.unit if unit is None else unit))
+
+    def describe(self, unit: str | None = None) -> str:
+        """The criterion as text, e.g. ``'≥ 10 %'`` or ``'> 2.75 mmol/L'``."""
+        u = self.unit if unit is None else unit
+        number = fmt_number(self.value_in(u))
+        return f"{self.op} {number} {u}".rstrip()
+
+    def check(self, value: float | None, unit: str | None = None, *, label: str | None = None,
+              note: str = "") -> "Check":
+        """Compare and return the trace line; ``value=None`` gives a 'not evaluable' line."""
+        u = self.unit if unit is None else unit
+        verdict = None if value is None else self.test(value, u)
+        return Check(
+            criterion=self.key, label=label or self.zh, value=value, unit=u,
+            threshold=self.value_in(u), comparison=self.op, verdict=verdict,
+            source=self.source, note=note,
+        )
+
+
+@dataclass(frozen=True)
+class Check:
+    """One line of a reasoning trace.
+
+    ``verdict`` is ``True`` (criterion met), ``False`` (not met) or ``None``
+    (not evaluable because an input is missing).
+    """
+
+    criterion: str
+    label: str
+    value: Any
+    unit: str | None
+    threshold: Any
+    comparison: str | None
+    verdict: bool | None
+    source: str
+    note: str = ""
+
+    def explain(self) -> str:
+        """One Chinese sentence: the value, the criterion, the verdict, the source."""
+        short = _source(self.source).short
+        if self.value is None:
+            text = f"{self.label}：缺少数据，无法评估"
+        else:
+            shown = fmt_number(self.value) if isinstance(self.value, (int, float)) and not isinstance(
+                self.value, bool) else ("是" if self.value is True else "否" if self.value is False else str(self.value))
+            unit = f" {self.unit}" if self.unit else ""
+            text = f"{self.label} = {shown}{unit}"
+            if self.comparison is not None and self.threshold is not None:
+                text += f"，标准 {self.comparison} {fmt_number(self.threshold)}{unit}"
+            text += " → " + ("符合" if self.verdict else "不符合")
+        if self.note:
+            text += f"（{self.note}）"
+        return f"{text} [{short}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (the ``trace`` entries of the JSON contract)."""
+        return {
+            "criterion": self.criterion,
+            "label": self.label,
+            "value": self.value,
+            "unit": self.unit,
+            "threshold": self.threshold,
+            "comparison": self.comparison,
+            "verdict": self.verdict,
+            "source": self.source,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The result of one rule: its value, the trace behind it and what was missing.
+
+    >>> t = Threshold("demo.bmpc", "骨髓克隆性浆细胞", "≥", 60, "%")
+    >>> r = RuleResult("demo", "S（≥ 60% 浆细胞）", True, (t.check(65, "%"),), source="imwg2014")
+    >>> r.evaluable, r.to_dict()["value"]
+    (True, True)
+    >>> print(r.explain())
+    S（≥ 60% 浆细胞）：是
+      - 骨髓克隆性浆细胞 = 65 %，标准 ≥ 60 % → 符合 [Rajkumar 2014]
+    """
+
+    name: str
+    label: str
+    value: Any
+    checks: tuple[Check, ...] = ()
+    missing: tuple[str, ...] = ()
+    source: str = "imwg2014"
+    summary: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def evaluable(self) -> bool:
+        """``False`` when the rule could not reach a value (``value is None``)."""
+        return self.value is not None
+
+    def explain(self) -> str:
+        """A short Chinese paragraph: the headline and one line per check."""
+        if self.value is None:
+            head = "无法判断"
+        elif self.value is True:
+            head = "是"
+        elif self.value is False:
+            head = "否"
+        else:
+            head = str(self.value)
+        lines = [f"{self.label}：{head}" + (f"。{self.summary}" if self.summary else "")]
+        lines += [f"  - {c.explain()}" for c in self.checks]
+        if self.missing:
+            lines.append("  - 缺少字段：" + "、".join(self.missing))
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {
+            "name": self.name,
+            "value": self.value,
+            "missing": list(self.missing),
+            "source": self.source,
+            "details": self.details,
+            "trace": [c.to_dict() for c in self.checks],
+        }
