@@ -26,7 +26,7 @@ from typing import Any, Callable
 from .errors import MMLibError
 from .sources import source as _source
 
-__all__ = ["OPS", "Threshold", "Check", "RuleResult", "fmt_number"]
+__all__ = ["OPS", "NEGATED", "Threshold", "Check", "RuleResult", "fmt_number", "info"]
 
 #: The four comparison signs used by the published criteria.
 OPS: dict[str, Callable[[float, float], bool]] = {
@@ -35,6 +35,9 @@ OPS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
     "≤": operator.le,
 }
+
+#: The complementary sign: ``not (x > t)`` is ``x ≤ t`` and so on.
+NEGATED: dict[str, str] = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
 
 
 def fmt_number(x: float | int) -> str:
@@ -102,6 +105,19 @@ class Threshold:
         number = fmt_number(self.value_in(u))
         return f"{self.op} {number} {u}".rstrip()
 
+    def negate(self, key: str, zh: str | None = None) -> "Threshold":
+        """The complementary criterion with the same published number(s).
+
+        Used where a paper states both sides of one boundary (MGUS "< 3 g/dL",
+        SMM "≥ 3 g/dL"), so that the number is written once.
+
+        >>> smm = Threshold("x.smm", "M 蛋白", "≥", 3, "g/dL", si=30, si_unit="g/L")
+        >>> smm.negate("x.mgus").describe("g/L")
+        '< 30 g/L'
+        """
+        return Threshold(key, zh or self.zh, NEGATED[self.op], self.value, self.unit,
+                         si=self.si, si_unit=self.si_unit, source=self.source)
+
     def check(self, value: float | None, unit: str | None = None, *, label: str | None = None,
               note: str = "") -> "Check":
         """Compare and return the trace line; ``value=None`` gives a 'not evaluable' line."""
@@ -144,7 +160,8 @@ class Check:
             text = f"{self.label} = {shown}{unit}"
             if self.comparison is not None and self.threshold is not None:
                 text += f"，标准 {self.comparison} {fmt_number(self.threshold)}{unit}"
-            text += " → " + ("符合" if self.verdict else "不符合")
+            if self.verdict is not None:
+                text += " → " + ("符合" if self.verdict else "不符合")
         if self.note:
             text += f"（{self.note}）"
         return f"{text} [{short}]"
@@ -162,6 +179,17 @@ class Check:
             "source": self.source,
             "note": self.note,
         }
+
+
+def info(criterion: str, label: str, value: Any, unit: str | None = None, *, source: str,
+         note: str = "") -> Check:
+    """A trace line that reports a value (a calculation, an input) without a verdict.
+
+    >>> print(info("labs.crcl", "肌酐清除率", 77.78, "mL/min", source="cockcroft1976").explain())
+    肌酐清除率 = 77.78 mL/min [Cockcroft 1976]
+    """
+    return Check(criterion=criterion, label=label, value=value, unit=unit, threshold=None,
+                 comparison=None, verdict=None, source=source, note=note)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ __all__ = [
     "ANALYTES",
     "to_conventional",
     "to_si",
+    "convert",
 ]
 
 #: Calcium: molar mass 40.08 g/mol, so 1 mmol/L = 4.008 mg/dL.
@@ -61,6 +62,8 @@ ANALYTES: dict[str, Analyte] = {
         Analyte("hemoglobin", "血红蛋白", "g/dL", "g/L", G_L_PER_G_DL),
         Analyte("calcium", "血清钙", "mg/dL", "mmol/L", 1.0 / CALCIUM_MG_DL_PER_MMOL_L),
         Analyte("creatinine", "血清肌酐", "mg/dL", "µmol/L", CREATININE_UMOL_L_PER_MG_DL),
+        # ng/mL and µg/L are the same number; listed so both field spellings are explicit.
+        Analyte("ferritin", "铁蛋白", "ng/mL", "µg/L", 1.0),
     )
 }
 
@@ -110,6 +113,26 @@ def to_si(analyte: str, value: float, unit: str) -> float:
     if unit == a.conventional_unit:
         return float(f"{value * a.factor:.6g}")
     raise _unit_error(a, unit)
+
+
+def convert(analyte: str, value, from_unit: str, to_unit: str):
+    """Convert ``value`` (a float or a numpy array) between the two units, unrounded.
+
+    For calculations (not for display): the same arithmetic is applied to one
+    case and to a whole cohort column, so both give bit-identical results.
+
+    >>> convert("creatinine", 176.8, "µmol/L", "mg/dL")
+    2.0
+    >>> convert("albumin", 3.5, "g/dL", "g/dL")
+    3.5
+    """
+    a = _analyte(analyte)
+    for u in (from_unit, to_unit):
+        if u not in (a.conventional_unit, a.si_unit):
+            raise _unit_error(a, u)
+    if from_unit == to_unit:
+        return value
+    return value * a.factor if to_unit == a.si_unit else value / a.factor
 
 
 def _unit_error(a: Analyte, unit: str) -> MMLibError:
