@@ -1,0 +1,311 @@
+"""Notebooks: from reviewable sources in examples/ to executed, cached pages.
+
+Pipeline, for every ``examples/<chapter>/<name>.py`` (jupytext "percent" format):
+
+1. read it with jupytext and execute it with nbclient (a cell that raises stops
+   the build; mkdocs-jupyter never executes anything itself);
+2. cache the executed notebook in ``.cache/notebooks``.  A cache entry is valid
+   while the notebook source *and every mmlib file the kernel actually
+   imported* are unchanged (their hashes are recorded after execution), so an
+   edit to mmlib re-executes exactly the notebooks that use the edited module;
+3. hand the executed ``<chapter>/<name>.ipynb`` to mkdocs-jupyter as a page;
+4. after the build, publish next to each page an output-free ``.ipynb`` whose
+   first cell tells the learner how to install mmlib from the wheel that is
+   built into ``downloads/`` of the same site (works offline from file://).
+
+Also makes mkdocs-jupyter's heading ids and TOC use the same Unicode slugs as
+the Markdown pages, and removes the CDN scripts (MathJax, Mermaid) its template
+adds: formulas are rendered by the site's own KaTeX.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import logging
+import os
+import re
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+log = logging.getLogger("mkdocs.hooks.notebooks")
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CACHE = ROOT / ".cache" / "notebooks"
+PAGES = CACHE / "pages"           # executed notebooks handed to mkdocs-jupyter
+STORE = CACHE / "store"           # cache entries: <key>.ipynb + <key>.json
+PIPELINE_VERSION = "1"            # bump to invalidate every cached execution
+TIMEOUT_S = 600
+JUPYTEXT_HEADER = "# ---\n# jupyter:"
+
+_built: dict[str, Path] = {}      # src_uri -> executed notebook path
+_wheel_name: str | None = None
+
+DEPS_PROBE = (
+    "import sys as _s, json as _j\n"
+    "print('__MMLIB_DEPS__' + _j.dumps(sorted({getattr(m, '__file__', None) or '' "
+    "for n, m in list(_s.modules.items()) if n == 'mmlib' or n.startswith('mmlib.')} - {''})))"
+)
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    return _sha(path.read_bytes()) if path.is_file() else "missing"
+
+
+def sources() -> list[Path]:
+    """Every notebook source under examples/ (a .py without the jupytext header is an error)."""
+    found = sorted(EXAMPLES.rglob("*.py"))
+    for path in found:
+        if not path.read_text(encoding="utf-8").startswith(JUPYTEXT_HEADER):
+            raise PluginError(f"notebooks: {path.relative_to(ROOT)} is not a jupytext percent notebook "
+                              f"(it must start with the '# ---' jupyter header)")
+    return found
+
+
+def _entry_valid(meta_path: Path, source_hash: str) -> bool:
+    if not meta_path.is_file():
+        return False
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta.get("source") != source_hash or meta.get("pipeline") != PIPELINE_VERSION:
+        return False
+    return all(_file_hash(ROOT / rel) == digest for rel, digest in meta["deps"].items())
+
+
+def execute(src: Path) -> tuple[Path, bool, float]:
+    """Return (executed notebook path, cache hit?, seconds) for one source."""
+    import jupytext
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    rel = src.relative_to(EXAMPLES)
+    text = src.read_bytes()
+    source_hash = _sha(text + PIPELINE_VERSION.encode() + sys.version.encode())
+    stem = "__".join(rel.with_suffix("").parts)
+    meta_path = STORE / f"{stem}.json"
+    nb_path = STORE / f"{stem}.ipynb"
+    if _entry_valid(meta_path, source_hash) and nb_path.is_file():
+        return nb_path, True, 0.0
+
+    start = time.perf_counter()
+    nb = jupytext.reads(text.decode("utf-8"), fmt="py:percent")
+    nb.cells.append(nbformat.v4.new_code_cell(DEPS_PROBE))
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
+                            resources={"metadata": {"path": str(ROOT)}})
+    env_backup = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    try:
+        client.execute()
+    except CellExecutionError as exc:
+        raise PluginError(f"notebooks: {src.relative_to(ROOT)} raised while executing:\n{exc}") from None
+    finally:
+        if env_backup is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = env_backup
+    probe = nb.cells.pop()
+    deps_files: list[str] = []
+    for out in probe.get("outputs", []):
+        m = re.search(r"__MMLIB_DEPS__(\[.*\])", out.get("text", ""))
+        if m:
+            deps_files = json.loads(m.group(1))
+    deps = {}
+    for f in deps_files:
+        p = Path(f).resolve()
+        try:
+            rel_dep = p.relative_to(ROOT)
+        except ValueError:
+            raise PluginError(f"notebooks: the kernel imported mmlib from {p}, not from this checkout; "
+                              f"install it with 'pip install -e .'") from None
+        deps[str(rel_dep)] = _file_hash(p)
+    if any(d.startswith("mmlib/plotting") for d in deps):
+        for data_file in sorted((ROOT / "mmlib" / "data").iterdir()):
+            deps[str(data_file.relative_to(ROOT))] = _file_hash(data_file)
+    STORE.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, nb_path)
+    meta_path.write_text(json.dumps({"source": source_hash, "pipeline": PIPELINE_VERSION, "deps": deps},
+                                    indent=1), encoding="utf-8")
+    return nb_path, False, time.perf_counter() - start
+
+
+def _patch_mkdocs_jupyter() -> None:
+    """Unicode heading ids in notebook pages, identical to the Markdown pages' ids."""
+    import markdown
+    from markdown.extensions.toc import TocExtension
+    from pymdownx.slugs import slugify
+
+    import mkdocs_jupyter.convert as convert
+    import mkdocs_jupyter.plugin as plugin
+
+    for module, name in ((convert, "slugify"), (plugin, "_get_markdown_toc")):
+        if not hasattr(module, name):
+            raise PluginError(f"notebooks: mkdocs-jupyter no longer has {module.__name__}.{name}; "
+                              f"update hooks/notebooks.py for the new version")
+    slug = slugify(case="lower")
+    convert.slugify = lambda value: slug(value, "-")
+
+    def toc(markdown_source: str, toc_depth: int):
+        md = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth, slugify=slug)])
+        md.convert(markdown_source)
+        return md.toc_tokens
+
+    plugin._get_markdown_toc = toc
+
+
+def on_config(config):
+    _patch_mkdocs_jupyter()
+    for plugin_name, plugin in config.plugins.items():
+        if plugin_name.endswith("mkdocs-jupyter"):
+            if plugin.config.get("execute") or plugin.config.get("include_source"):
+                raise PluginError("notebooks: set mkdocs-jupyter execute and include_source to false; "
+                                  "hooks/notebooks.py executes notebooks and publishes downloads")
+            plugin.config["cache"] = False  # its cache would keep headings made before the patch
+    return config
+
+
+@event_priority(100)  # before mkdocs-jupyter wraps .ipynb files as notebook pages
+def on_files(files, config):
+    srcs = sources()
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(execute, srcs))
+    PAGES.mkdir(parents=True, exist_ok=True)
+    _built.clear()
+    for src, (nb_path, hit, seconds) in zip(srcs, results):
+        rel = src.relative_to(EXAMPLES).with_suffix(".ipynb")
+        target = PAGES / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = nb_path.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
+        log.info("notebook %s: %s", rel, "cached" if hit else f"executed in {seconds:.1f} s")
+        uri = rel.as_posix()
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"notebooks: docs/{uri} exists; notebooks belong in examples/")
+        files.append(File(uri, src_dir=str(PAGES), dest_dir=config["site_dir"],
+                          use_directory_urls=config["use_directory_urls"]))
+        _built[uri] = target
+    log.info("notebooks: %d ready in %.1f s", len(srcs), time.perf_counter() - started)
+    return files
+
+
+CDN_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+MATHJAX_CONFIG = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+
+
+def _strip_cdn(html: str, where: str) -> str:
+    html = MATHJAX_CONFIG.sub("", html)
+    html = CDN_SCRIPT.sub("", html)
+    # inline scripts of the nbconvert template that import from a CDN (its Mermaid loader)
+    html = INLINE_SCRIPT.sub(lambda m: "" if re.search(r"import\s*\(?\s*[\"'`]?https?://|const \w+Url = \"https?://",
+                                                            m.group(0)) else m.group(0), html)
+    left = re.findall(r"(?:src|href)=\"https?://[^\"]*\"|import\s[^;]*https?://", html)
+    scripts = [s for s in left if "src=" in s or "import" in s]
+    if scripts:
+        raise PluginError(f"notebooks: {where} still loads from another host: {scripts[:3]}")
+    return html
+
+
+def download_box(page) -> str:
+    nb_name = Path(page.file.src_uri).name
+    wheel = get_relative_url(f"downloads/{_wheel_name}", page.url) if _wheel_name else None
+    return (
+        '<div class="mm-download" markdown="0">'
+        f'<a class="md-button md-button--primary" href="{nb_name}" download="{nb_name}">'
+        "下载 Notebook（.ipynb）</a>"
+        + (f'<a class="md-button" href="{wheel}" download>下载 mmlib 安装包（.whl）</a>' if wheel else "")
+        + "<br>在新的 Python 虚拟环境中，把两个文件放在同一目录，运行 "
+        f"<code>python -m pip install ./{_wheel_name or 'mmlib-*.whl'} notebook</code>，"
+        "再用 Jupyter 打开 notebook，从上到下运行即可。下载的 notebook 不含输出：请在自己的电脑上运行，"
+        "再与本页的结果对照。</div>"
+    )
+
+
+def on_page_content(html: str, page, config, files):
+    if page.file.src_uri not in _built:
+        return html
+    return download_box(page) + _strip_cdn(html, page.file.src_uri)
+
+
+def install_cell_text(wheel_name: str) -> str:
+    return (
+        "**安装（只需一次）**：本 notebook 需要本书的 `mmlib` 库。请从本书网站（或离线版）"
+        f"的 `downloads/` 目录下载 `{wheel_name}`，与本 notebook 放在同一目录，"
+        "在新的虚拟环境中运行：\n\n"
+        f"```bash\npython -m pip install ./{wheel_name} notebook\n```\n\n"
+        "然后用 Jupyter 打开本 notebook，从上到下依次运行。本 notebook 下载时不含输出，"
+        "运行后可与书中页面的结果对照。*教学材料，不构成临床建议。*"
+    )
+
+
+def download_notebook(executed: Path, wheel_name: str):
+    """The learner's copy: outputs cleared, install instruction as the first cell."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+        cell.metadata.pop("execution", None)
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(install_cell_text(wheel_name)))
+    return nb
+
+
+def build_wheel(out_dir: Path) -> str:
+    """Build (or reuse) the mmlib wheel, keyed by the package sources."""
+    files = sorted(p for p in (ROOT / "mmlib").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    digest = _sha(b"".join(_file_hash(p).encode() for p in files + [ROOT / "pyproject.toml", ROOT / "README.md"]))
+    cached_dir = CACHE / "wheel" / digest[:16]
+    wheels = list(cached_dir.glob("mmlib-*.whl")) if cached_dir.is_dir() else []
+    if not wheels:
+        cached_dir.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+             "-w", str(cached_dir), str(ROOT)],
+            capture_output=True, text=True,
+        )
+        wheels = list(cached_dir.glob("mmlib-*.whl"))
+        if result.returncode != 0 or not wheels:
+            raise PluginError(f"notebooks: building the mmlib wheel failed:\n{result.stderr[-2000:]}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / wheels[0].name
+    target.write_bytes(wheels[0].read_bytes())
+    return wheels[0].name
+
+
+def on_pre_build(config):
+    global _wheel_name
+    # name only; the file itself is written after the build
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
+    _wheel_name = f"mmlib-{version}-py3-none-any.whl"
+
+
+def on_post_build(config):
+    import nbformat
+
+    site = Path(config["site_dir"])
+    name = build_wheel(site / "downloads")
+    if name != _wheel_name:
+        raise PluginError(f"notebooks: built {name}, pages link {_wheel_name}")
+    for uri, executed in _built.items():
+        target = site / uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(download_notebook(executed, name), target)
