@@ -227,6 +227,8 @@ class RuleResult:
             head = "是"
         elif self.value is False:
             head = "否"
+        elif isinstance(self.value, (int, float)):
+            head = fmt_number(self.value)
         else:
             head = str(self.value)
         lines = [f"{self.label}：{head}" + (f"。{self.summary}" if self.summary else "")]
