@@ -1,0 +1,47 @@
+"""Shared fixtures: one strict build of the book per test session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED_DIR = Path(os.environ.get("MM_SEED_DIR", ROOT.parent / "shared" / "seed"))
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
+    if not files:
+        pytest.fail(f"the source document is expected in {SEED_DIR} (set MM_SEED_DIR to its folder)")
+    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory):
+    """Build the book with --strict into a temporary folder; return (site dir, build log)."""
+    site = tmp_path_factory.mktemp("site")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    log = proc.stdout + proc.stderr
+    if proc.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{log[-4000:]}")
+    return site, log
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    return build[0]
+
+
+@pytest.fixture(scope="session")
+def html_pages(site) -> dict[str, str]:
+    return {str(p.relative_to(site)): p.read_text(encoding="utf-8")
+            for p in sorted(site.rglob("*.html"))}

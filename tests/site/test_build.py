@@ -1,0 +1,173 @@
+"""The book builds strictly, mirrors the source's structure and loads nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+pytestmark = pytest.mark.slow
+
+
+def test_strict_build_has_no_warnings(build):
+    _, log = build
+    warnings = [line for line in log.splitlines() if re.match(r"\s*(WARNING|ERROR)\b", line)]
+    assert warnings == []
+
+
+# --- zero loads from other hosts ------------------------------------------------------
+
+class _Loads(HTMLParser):
+    """Collect every URL an HTML page makes the browser load (not plain links)."""
+
+    LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+               "video": "src", "embed": "src", "track": "src", "object": "data"}
+    LINK_RELS = {"stylesheet", "preload", "prefetch", "preconnect", "dns-prefetch", "icon",
+                 "modulepreload", "manifest"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.inline: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in self.LOADING and a.get(self.LOADING[tag]):
+            self.urls.append(a[self.LOADING[tag]])
+        if tag == "link" and set((a.get("rel") or "").lower().split()) & self.LINK_RELS and a.get("href"):
+            self.urls.append(a["href"])
+        if "style" in a and a["style"]:
+            self.inline.append(a["style"])
+        self._in_script = tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.inline.append(data)
+
+
+REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+CODE_REMOTE = [
+    re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I),
+    re.compile(r"@import\s+(?:url\()?['\"]?(?:https?:)?//", re.I),
+    re.compile(r"\bimport\s*\(\s*['\"`](?:https?:)?//"),
+    re.compile(r"\bfrom\s*['\"](?:https?:)?//"),
+    re.compile(r"\bimportScripts\s*\(\s*['\"`](?:https?:)?//"),
+    re.compile(r"\bfetch\s*\(\s*['\"`](?:https?:)?//"),
+    re.compile(r"//(?:unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|"
+               r"fonts\.gstatic\.com|polyfill\.io|esm\.sh)", re.I),
+]
+
+
+def remote_in_html(text: str) -> list[str]:
+    parser = _Loads()
+    parser.feed(text)
+    hits = [u for u in parser.urls if REMOTE.match(u.strip())]
+    for chunk in parser.inline:
+        hits += [p.pattern for p in CODE_REMOTE if p.search(chunk)]
+    return hits
+
+
+def remote_in_code(text: str) -> list[str]:
+    return [m.group(0) for p in CODE_REMOTE for m in p.finditer(text)]
+
+
+def test_scanner_detects_remote_loads():
+    # the checks below must be able to fail
+    assert remote_in_html('<script src="https://cdn.example.org/x.js"></script>')
+    assert remote_in_html('<link rel="stylesheet" href="//fonts.googleapis.com/css?family=Roboto">')
+    assert remote_in_html("<style>@import url('https://example.org/a.css');</style>")
+    assert remote_in_code("const m = await import('https://cdnjs.cloudflare.com/x.mjs')")
+    assert remote_in_code("src: url(https://fonts.gstatic.com/a.woff2)")
+    assert not remote_in_html('<a href="https://doi.org/10.1/x">DOI</a><script src="../a.js"></script>')
+
+
+def test_no_file_loads_anything_from_another_host(site):
+    offenders = {}
+    for path in sorted(site.rglob("*")):
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace") if path.suffix in (
+            ".html", ".css", ".js", ".mjs") else None
+        if text is None:
+            continue
+        hits = remote_in_html(text) if path.suffix == ".html" else remote_in_code(text)
+        if hits:
+            offenders[str(path.relative_to(site))] = hits[:3]
+    assert offenders == {}
+
+
+def test_mermaid_is_loaded_only_on_pages_with_diagrams(html_pages):
+    with_diagram = [p for p, t in html_pages.items() if 'class="mermaid"' in t]
+    assert with_diagram, "the book is expected to contain diagrams"
+    for page, text in html_pages.items():
+        loads = "mermaid/mermaid.min.js" in text
+        assert loads == (page in with_diagram), page
+
+
+def test_every_page_carries_the_teaching_notice(html_pages):
+    missing = [p for p, t in html_pages.items() if p != "404.html" and "不构成临床建议" not in t]
+    assert missing == []
+
+
+# --- structure mirrors the source ---------------------------------------------------------
+
+def _norm(text: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\(@entry_id:\d+\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"[\s*]", "", text)
+    return text.replace("(", "（").replace(")", "）").replace(":", "：").replace("¶", "")
+
+
+def seed_headings(seed: str) -> list[str]:
+    return [m.group(2).strip() for m in re.finditer(r"^(#{2,4})\s+(.+)$", seed, re.M)]
+
+
+def test_every_section_heading_of_the_source_is_in_the_site(seed_text, html_pages):
+    headings = seed_headings(seed_text)
+    assert len(headings) >= 12
+    built = set()
+    for text in html_pages.values():
+        for m in re.finditer(r"<h[1-4][^>]*>(.*?)</h[1-4]>", text, re.S):
+            built.add(_norm(m.group(1)))
+    missing = [h for h in headings if _norm(h) not in built]
+    assert missing == []
+
+
+def test_heading_ids_are_meaningful_and_toc_links_land(html_pages):
+    bad = {}
+    for page, text in html_pages.items():
+        ids = set(re.findall(r'\sid="([^"]+)"', text))
+        for m in re.finditer(r'<h([1-4]) id="([^"]*)"', text):
+            if re.fullmatch(r"_?\d*", m.group(2)):
+                bad.setdefault(page, []).append(m.group(2))
+        for target in re.findall(r'<a href="#([^"]+)" class="md-nav__link">', text):
+            from urllib.parse import unquote
+            if unquote(target) not in ids:
+                bad.setdefault(page, []).append(f"toc->{target}")
+    assert bad == {}
+
+
+# --- the source's defects are not copied ------------------------------------------------
+
+def test_no_lost_comparison_sign_pattern_in_docs():
+    offenders = []
+    for path in sorted(DOCS.rglob("*.md")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.search(r"\$\s+\\?[0-9]", line):
+                offenders.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()[:80]}")
+    assert offenders == []
+
+
+def test_no_seed_placeholders_reach_the_reader(html_pages):
+    for page, text in html_pages.items():
+        visible = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+        assert "@problem_id" not in visible and "@entry_id" not in visible, page

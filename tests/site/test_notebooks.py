@@ -1,0 +1,107 @@
+"""Notebooks: every source executes, the cache tracks its real dependencies, downloads run for a learner."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_hook():
+    spec = importlib.util.spec_from_file_location("book_notebooks_hook", ROOT / "hooks" / "notebooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _load_hook()
+SOURCES = hook.sources()
+
+
+def test_there_are_notebooks():
+    assert len(SOURCES) >= 8
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("src", SOURCES, ids=[s.stem for s in SOURCES])
+def test_notebook_executes_without_error(src):
+    nb_path, _, _ = hook.execute(src)
+    nb = nbformat.read(nb_path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and all(c.execution_count for c in code)
+    for cell in code:
+        for out in cell.outputs:
+            assert out.output_type != "error"
+            text = out.get("text", "")
+            assert "missing from font" not in text and "Glyph" not in text, text[:200]
+
+
+@pytest.mark.slow
+def test_cache_reexecutes_only_when_source_or_used_mmlib_file_changes(tmp_path, monkeypatch):
+    examples = tmp_path / "examples" / "demo"
+    examples.mkdir(parents=True)
+    src = examples / "tiny.py"
+    src.write_text("# ---\n# jupyter:\n#   jupytext:\n#     formats: py:percent\n# ---\n\n"
+                   "# %%\nfrom mmlib.units import to_si\nprint(to_si('m_protein', 3, 'g/dL'))\n",
+                   encoding="utf-8")
+    monkeypatch.setattr(hook, "EXAMPLES", tmp_path / "examples")
+    monkeypatch.setattr(hook, "STORE", tmp_path / "store")
+    _, hit, _ = hook.execute(src)
+    assert not hit
+    meta = json.loads((tmp_path / "store" / "demo__tiny.json").read_text())
+    assert "mmlib/units.py" in meta["deps"] and "mmlib/plotting.py" not in meta["deps"]
+    _, hit, _ = hook.execute(src)
+    assert hit
+    # a used mmlib file whose content differs from the recorded one invalidates the entry
+    meta["deps"]["mmlib/units.py"] = "0" * 64
+    (tmp_path / "store" / "demo__tiny.json").write_text(json.dumps(meta))
+    _, hit, _ = hook.execute(src)
+    assert not hit
+    # an edited notebook source is executed again
+    src.write_text(src.read_text() + "print('x')\n", encoding="utf-8")
+    _, hit, _ = hook.execute(src)
+    assert not hit
+
+
+@pytest.mark.slow
+def test_downloaded_notebook_runs_in_a_fresh_venv(site, tmp_path):
+    """Follow the install instruction of the first cell, as a learner would."""
+    nb_file = site / "chapter_principles" / "cases_spectrum.ipynb"
+    nb = nbformat.read(nb_file, as_version=4)
+    first = nb.cells[0].source
+    wheels = sorted((site / "downloads").glob("mmlib-*.whl"))
+    assert len(wheels) == 1 and wheels[0].name in first
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
+    import re
+    command = re.search(r"```bash\n(python -m pip install [^\n]+)\n```", first).group(1)
+    work = tmp_path / "learner"
+    work.mkdir()
+    (work / nb_file.name).write_bytes(nb_file.read_bytes())
+    (work / wheels[0].name).write_bytes(wheels[0].read_bytes())
+    venv.EnvBuilder(with_pip=True).create(tmp_path / "venv")
+    bindir = tmp_path / "venv" / "bin"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "JUPYTER", "MPL"))}
+    env.update(PATH=f"{bindir}:{env.get('PATH', '')}", HOME=str(tmp_path / "home"))
+    subprocess.run(command.split(), cwd=work, env=env, check=True, capture_output=True)
+    run = subprocess.run(
+        ["jupyter", "nbconvert", "--to", "notebook", "--execute", "--output", "ran.ipynb", nb_file.name],
+        cwd=work, env=env, capture_output=True, text=True,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    ran = nbformat.read(work / "ran.ipynb", as_version=4)
+    outputs = [o for c in ran.cells if c.cell_type == "code" for o in c.outputs]
+    assert outputs and not any(o.output_type == "error" for o in outputs)
+    assert not any("Glyph" in o.get("text", "") for o in outputs)
+    # mmlib came from the book's wheel, not from the checkout
+    probe = subprocess.run(["python", "-c", "import mmlib; print(mmlib.__file__)"], cwd=tmp_path,
+                           env=env, capture_output=True, text=True, check=True)
+    assert str(tmp_path / "venv") in probe.stdout

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""The book's two commands; each does all of its own set-up.
+
+    python3 tools/book.py serve     # build the book and serve it on http://127.0.0.1:8000/
+    python3 tools/book.py test      # run the whole test suite
+
+Other sub-commands: ``build`` (build into site/ only), ``offline`` (build and
+zip the offline copy into dist/mm-book-offline.zip), ``setup`` (set-up only).
+
+Set-up, done once and redone only when pyproject.toml or package-lock.json
+changes: a virtual environment in .venv with mmlib installed in editable mode
+plus the ``book`` and ``test`` extras, and (for the browser tests and the
+Chinese screenshots) Debian's ``chromium`` and ``fonts-noto-cjk`` through apt.
+Everything comes from PyPI and Debian; the front-end assets are already
+vendored in docs/assets/vendor (see tools/vendor_assets.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VENV = ROOT / ".venv"
+PY = VENV / "bin" / "python"
+STAMP = VENV / ".mm-book-setup"
+APT_PACKAGES = ["chromium", "fonts-noto-cjk"]
+
+
+def run(cmd: list[str], **kw) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)
+
+
+def _fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in ("pyproject.toml", "tools/book.py"):
+        h.update((ROOT / name).read_bytes())
+    return h.hexdigest()
+
+
+def apt_install(packages: list[str]) -> None:
+    missing = [p for p in packages
+               if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    if not missing:
+        return
+    if shutil.which("apt-get") is None:
+        print(f"警告 / warning: apt-get not found; install {missing} yourself for the browser tests")
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    run(sudo + ["apt-get", "update", "-qq"], env=env)
+    run(sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
+
+
+def setup(with_system: bool = True) -> None:
+    if with_system:
+        apt_install(APT_PACKAGES)
+    if STAMP.is_file() and STAMP.read_text() == _fingerprint():
+        return
+    if not PY.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run([PY, "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    run([PY, "-m", "pip", "install", "-q", "-e", ".[book,test]"])
+    run([PY, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3"])
+    STAMP.write_text(_fingerprint())
+
+
+def build(*extra: str) -> None:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run([PY, "-m", "mkdocs", "build", "--strict", *extra], env=env)
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[1] if len(argv) > 1 else "help"
+    if cmd == "setup":
+        setup()
+    elif cmd == "build":
+        setup(with_system=False)
+        build()
+    elif cmd == "serve":
+        setup(with_system=False)
+        build()
+        print("\n本书已构建。浏览地址 / Serving at: http://127.0.0.1:8000/\n", flush=True)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        os.execve(str(PY), [str(PY), "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"], env)
+    elif cmd == "offline":
+        setup(with_system=False)
+        build()
+        out = ROOT / "dist" / "mm-book-offline.zip"
+        out.parent.mkdir(exist_ok=True)
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for path in sorted((ROOT / "site").rglob("*")):
+                if path.is_file():
+                    z.write(path, Path("mm-book") / path.relative_to(ROOT / "site"))
+        print(f"离线版 / offline copy: {out} (unzip, then open mm-book/index.html)")
+    elif cmd == "test":
+        setup()
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+        return subprocess.run([str(PY), "-m", "pytest", *argv[2:]], cwd=ROOT, env=env).returncode
+    else:
+        print(__doc__)
+        return 0 if cmd in ("help", "-h", "--help") else 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
