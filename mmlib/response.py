@@ -70,6 +70,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError, UnitConflictError, UnknownFieldError
+from .labs import FLC_RATIO_HIGH, FLC_RATIO_LOW
 from .trace import Check, RuleResult, Threshold, fmt_number
 from .units import to_conventional, to_si
 
@@ -80,8 +81,8 @@ __all__ = [
     "ResponseResult",
     "assess_response",
     "response_from_json",
-    "SERUM_MEASURABLE", "URINE_MEASURABLE", "FLC_MEASURABLE", "FLC_RATIO_NORMAL_LOW",
-    "FLC_RATIO_NORMAL_HIGH", "MARROW_MEASURABLE",
+    "SERUM_MEASURABLE", "URINE_MEASURABLE", "FLC_MEASURABLE", "MARROW_MEASURABLE",
+    "FLC_RATIO_NORMAL_FROM", "FLC_RATIO_NORMAL_TO",
     "CR_MARROW", "VGPR_SERUM_FALL", "VGPR_URINE", "VGPR_DFLC_FALL", "PR_SERUM_FALL",
     "PR_URINE_FALL", "PR_URINE", "PR_DFLC_FALL", "PR_MARROW_FALL", "MR_SERUM_FALL", "MR_URINE_FALL",
     "PD_RISE", "PD_SERUM_RISE", "PD_SERUM_HIGH_NADIR", "PD_SERUM_RISE_HIGH_NADIR", "PD_URINE_RISE",
@@ -113,11 +114,11 @@ def _t(key: str, zh: str, op: str, value: float, unit: str = "%", **kw: Any) -> 
 SERUM_MEASURABLE = _t("measurable.serum", "基线血清 M 蛋白", "≥", 1, "g/dL", si=10, si_unit="g/L")
 URINE_MEASURABLE = _t("measurable.urine", "基线 24 h 尿 M 蛋白", "≥", 200, _URINE_UNIT)
 FLC_MEASURABLE = _t("measurable.flc", "基线受累游离轻链", "≥", 10, "mg/dL", si=100, si_unit="mg/L")
-#: The FLC-ratio reference range 0.26–1.65 (both ends normal): abnormal is < 0.26 or > 1.65.
-FLC_RATIO_NORMAL_LOW = _t("flc_ratio.low", "κ/λ 比值", "<", 0.26, "", source="katzmann2002")
-FLC_RATIO_NORMAL_HIGH = _t("flc_ratio.high", "κ/λ 比值", ">", 1.65, "", source="katzmann2002")
 #: Marrow-only disease can be followed when the baseline marrow holds ≥ 30 % plasma cells.
 MARROW_MEASURABLE = _t("measurable.marrow", "基线骨髓浆细胞", "≥", 30)
+#: A normal κ/λ ratio (sCR; CR in FLC-only disease) is the complement of :data:`mmlib.labs.FLC_RATIO_LOW`/``HIGH``.
+FLC_RATIO_NORMAL_FROM = FLC_RATIO_LOW.negate("imwg2016.flc_ratio.normal_low", "当前 κ/λ 比值（正常下限）")
+FLC_RATIO_NORMAL_TO = FLC_RATIO_HIGH.negate("imwg2016.flc_ratio.normal_high", "当前 κ/λ 比值（正常上限）")
 # --- response levels ----------------------------------------------------------
 CR_MARROW = _t("cr.marrow", "骨髓浆细胞", "<", 5)
 VGPR_SERUM_FALL = _t("vgpr.serum_fall", "血清 M 蛋白较基线下降", "≥", 90)
@@ -289,9 +290,9 @@ def _involved(labs: _Labs) -> str | None:
     if labs.kappa is None or labs.lam is None or labs.lam == 0:
         return None
     ratio = labs.kappa / labs.lam
-    if FLC_RATIO_NORMAL_HIGH.test(ratio):
+    if FLC_RATIO_HIGH.test(ratio):
         return "kappa"
-    return "lambda" if FLC_RATIO_NORMAL_LOW.test(ratio) else None
+    return "lambda" if FLC_RATIO_LOW.test(ratio) else None
 
 
 def _dflc(labs: _Labs, chain: str | None) -> float | None:
@@ -301,12 +302,10 @@ def _dflc(labs: _Labs, chain: str | None) -> float | None:
     return round(involved - uninvolved, _NDIGITS)
 
 
-def _ratio_normal(labs: _Labs) -> Check:
-    ratio = None if labs.kappa is None or not labs.lam else round(labs.kappa / labs.lam, 4)
-    verdict = None if ratio is None else not (FLC_RATIO_NORMAL_LOW.test(ratio) or FLC_RATIO_NORMAL_HIGH.test(ratio))
-    return Check("imwg2016.flc_ratio.normal", "当前 κ/λ 比值在正常范围", ratio, "",
-                 f"{fmt_number(FLC_RATIO_NORMAL_LOW.value)}–{fmt_number(FLC_RATIO_NORMAL_HIGH.value)}",
-                 "∈", verdict, FLC_RATIO_NORMAL_LOW.source)
+def _ratio_normal(labs: _Labs) -> list[Check]:
+    """Two lines: κ/λ ≥ 0.26 and κ/λ ≤ 1.65 (the normal range, both ends included)."""
+    ratio = None if labs.kappa is None or not labs.lam else round(labs.kappa / labs.lam, _NDIGITS)
+    return [FLC_RATIO_NORMAL_FROM.check(ratio), FLC_RATIO_NORMAL_TO.check(ratio)]
 
 
 def _fact(key: str, label: str, value: bool | None) -> Check:
@@ -424,7 +423,8 @@ class _Assessment:
             verdicts.append(self._rise("骨髓浆细胞", _lowest(b.bmpc, n.bmpc), c.bmpc, PD_MARROW_RISE, "%"))
         lesions = inp.flags["new_lesions"]
         self.checks.append(_fact("pd.new_lesions", "出现新病灶", lesions))
-        verdicts.append(lesions)
+        if lesions:  # imaging is not part of every assessment: "not reported" does not block
+            return True
         if any(verdicts):
             return True
         if any(v is None for v in verdicts):
@@ -442,7 +442,7 @@ class _Assessment:
             CR_MARROW.check(self.inp.current.bmpc),
         ]
         if self.basis == "flc":
-            checks.append(_ratio_normal(self.inp.current))
+            checks += _ratio_normal(self.inp.current)
         self.checks += checks
         verdict = _all([x.verdict for x in checks])
         if verdict is None and any(x.verdict for x in checks):
@@ -457,7 +457,7 @@ class _Assessment:
         return _fact(f"cr.{kind}_ife", label, negative)
 
     def stringent(self) -> bool | None:
-        checks = [_ratio_normal(self.inp.current),
+        checks = [*_ratio_normal(self.inp.current),
                   _fact("scr.ihc", "骨髓活检免疫组化未见克隆性浆细胞", self.inp.flags["clonal_pc_by_ihc_absent"])]
         self.checks += checks
         return _all([x.verdict for x in checks])

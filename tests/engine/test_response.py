@@ -364,3 +364,15 @@ def test_more_urine_reduction_never_worse(base, f1, f2):
     worse = cat({URINE: base}, {URINE: base * (1 - lo)})
     better = cat({URINE: base}, {URINE: base * (1 - hi)})
     assert RANK[better] >= RANK[worse]
+
+
+def test_explain_renders_every_line():
+    cur = {**ZERO, "flc_kappa_mg_l": 10, "flc_lambda_mg_l": 10}
+    r = assess_response({"baseline": {G_DL: 3.0, URINE: 400}, "nadir": {G_DL: 0}, "current": cur,
+                         "bmpc_percent": 1, "clonal_pc_by_ihc_absent": True, **CR_FLAGS, "new_lesions": False,
+                         "mrd": {"method": "flow", "negative": True, "sensitivity": 1e-5, "pet_negative": True,
+                                 "sustained_years": 2}})
+    text = r.explain()
+    assert r.value == "sCR" and r.details["mrd"] == "sustained_mrd_negative"
+    assert "标准 ≥ 0.26" in text and "标准 ≤ 1.65" in text and "持续 MRD 阴性" in text
+    assert len(text.splitlines()) == len(r.checks) + 1 + len(r.details["notes"])
