@@ -161,6 +161,19 @@ _ALL = [
        "Obeng EA, Carlson LM, Gutman DM, et al. Proteasome inhibitors induce a terminal unfolded protein "
        "response in multiple myeloma cells. Blood. 2006;107(12):4907–4916.",
        "10.1182/blood-2005-08-3531", "蛋白酶体抑制剂诱导终末 UPR"),
+    # --- mechanisms (risk / cytogenetics / anaemia helper) ------------------
+    _s("morgan2012", "Morgan 2012",
+       "Morgan GJ, Walker BA, Davies FE. The genetic architecture of multiple myeloma. Nat Rev Cancer. "
+       "2012;12(5):335–348.",
+       "10.1038/nrc3257", "骨髓瘤的原发性与继发性遗传学事件"),
+    _s("beguin1992", "Beguin 1992",
+       "Beguin Y, Yerna M, Loo M, Weber M, Fillet G. Erythropoiesis in multiple myeloma: defective red cell "
+       "production due to inappropriate erythropoietin production. Br J Haematol. 1992;82(4):648–653.",
+       "10.1111/j.1365-2141.1992.tb06939.x", "骨髓瘤贫血中 EPO 分泌相对于贫血程度不足"),
+    _s("ludwig2015", "Ludwig 2015",
+       "Ludwig H, Evstatiev R, Kornek G, et al. Iron metabolism and iron supplementation in cancer patients. "
+       "Wien Klin Wochenschr. 2015;127(23–24):907–919.",
+       "10.1007/s00508-015-0842-3", "肿瘤患者的功能性铁缺乏（TSAT < 20 % 且铁蛋白 ≥ 100 ng/mL）"),
 ]
 
 SOURCES: dict[str, Source] = {s.key: s for s in _ALL}
