@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 
 from .case import Case, Measured, either_field
+from .units import CREATININE_UMOL_L_PER_MG_DL, convert as _convert
 from .trace import Check, RuleResult, Threshold, fmt_number, info
 
 __all__ = [
@@ -164,8 +165,8 @@ def range_text(low: Threshold, high: Threshold) -> str:
 def _creatinine_mg_dl(case: Case, source: str) -> tuple[float, Check]:
     m = case.measured("creatinine")
     assert m is not None
-    scr = float(m.to("mg/dL")) if m.unit != "mg/dL" else m.value
-    note = "" if m.unit == "mg/dL" else f"由 {fmt_number(m.value)} µmol/L ÷ 88.4 换算"
+    scr = float(_convert("creatinine", m.value, m.unit, "mg/dL"))
+    note = "" if m.unit == "mg/dL" else f"由 {fmt_number(m.value)} µmol/L ÷ {CREATININE_UMOL_L_PER_MG_DL} 换算"
     return scr, info("labs.creatinine", "血清肌酐", scr, "mg/dL", source=source, note=note)
 
 
@@ -234,7 +235,7 @@ def corrected_calcium(case: Case) -> RuleResult:
     alb = case.measured("albumin")
     si = ca.unit == "mmol/L"
     alb_unit = "g/L" if si else "g/dL"
-    alb_value = alb.value if alb.unit == alb_unit else alb.to(alb_unit)
+    alb_value = float(_convert("albumin", alb.value, alb.unit, alb_unit))
     value = float(corrected_calcium_formula(ca.value, alb_value, si))
     factor, ref = (CORRECTED_CA_PER_G_L, REFERENCE_ALBUMIN_G_L) if si else (CORRECTED_CA_PER_G_DL,
                                                                            REFERENCE_ALBUMIN_G_DL)

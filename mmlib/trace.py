@@ -157,7 +157,8 @@ class Check:
             shown = fmt_number(self.value) if isinstance(self.value, (int, float)) and not isinstance(
                 self.value, bool) else ("是" if self.value is True else "否" if self.value is False else str(self.value))
             unit = f" {self.unit}" if self.unit else ""
-            text = f"{self.label} = {shown}{unit}"
+            sep = "：" if isinstance(self.value, str) and self.comparison is None else " = "
+            text = f"{self.label}{sep}{shown}{unit}"
             if self.comparison is not None and self.threshold is not None:
                 text += f"，标准 {self.comparison} {fmt_number(self.threshold)}{unit}"
             if self.verdict is not None:
@@ -187,6 +188,8 @@ def info(criterion: str, label: str, value: Any, unit: str | None = None, *, sou
 
     >>> print(info("labs.crcl", "肌酐清除率", 77.78, "mL/min", source="cockcroft1976").explain())
     肌酐清除率 = 77.78 mL/min [Cockcroft 1976]
+    >>> print(info("x.note", "说明", "淀粉样变性不在本模型输入中", source="imwg2014").explain())
+    说明：淀粉样变性不在本模型输入中 [Rajkumar 2014]
     """
     return Check(criterion=criterion, label=label, value=value, unit=unit, threshold=None,
                  comparison=None, verdict=None, source=source, note=note)
