@@ -64,14 +64,15 @@ Decisions where the sources differ or are silent (fact sheet §5 and §10):
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from .case import validate_field
 from .errors import InputError, UnitConflictError, UnknownFieldError
 from .labs import FLC_RATIO_HIGH, FLC_RATIO_LOW
 from .trace import Check, RuleResult, Threshold, fmt_number
+from .tristate import k_and, k_or
 from .units import to_conventional, to_si
 
 __all__ = [
@@ -150,16 +151,8 @@ _FLAG_KEYS = ("serum_ife_negative", "urine_ife_negative", "soft_tissue_plasmacyt
               "clonal_pc_by_ihc_absent", "new_lesions")
 _TOP_KEYS = ("baseline", "nadir", "current", *_FLAG_KEYS, "bmpc_percent", "mrd")
 _MRD_KEYS = ("method", "negative", "sensitivity", "pet_negative", "sustained_years")
-#: Plausible ranges (inclusive) used only to reject typing errors.
-_RANGES: dict[str, tuple[float, float, str]] = {
-    "m_protein_g_dl": (0, 20, "0–20 g/dL"),
-    "m_protein_g_l": (0, 200, "0–200 g/L"),
-    "urine_m_protein_mg_24h": (0, 100_000, "0–100000 mg/24 h"),
-    "flc_kappa_mg_l": (0, 100_000, "0–100000 mg/L"),
-    "flc_lambda_mg_l": (0, 100_000, "0–100000 mg/L"),
-    "bmpc_percent": (0, 100, "0–100 %"),
-    "sustained_years": (0, 100, "0–100 年 / years"),
-}
+#: Longest plausible duration of sustained MRD negativity (rejects typing errors only).
+_MAX_YEARS = 100.0
 _NDIGITS = 6
 
 
@@ -191,12 +184,10 @@ class _Input:
     mrd: dict[str, Any] | None
 
 
-def _number(field: str, value: Any) -> float:
-    lo, hi, text = _RANGES[field]
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise InputError(field, value, f"数值（{text}）", en_expected=f"a number ({text})")
-    if not lo <= value <= hi:
-        raise InputError(field, value, text)
+def _years(field: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= _MAX_YEARS:
+        text = f"0–{fmt_number(_MAX_YEARS)}"
+        raise InputError(field, value, f"{text} 年", en_expected=f"{text} years")
     return float(value)
 
 
@@ -219,7 +210,7 @@ def _labs(field: str, raw: Any) -> _Labs:
     d = _mapping(field, raw, _LAB_KEYS)
     if d.get("m_protein_g_dl") is not None and d.get("m_protein_g_l") is not None:
         raise UnitConflictError(f"{field}.m_protein_g_dl", f"{field}.m_protein_g_l")
-    v = {k: None if d.get(k) is None else _number(k, d[k]) for k in _LAB_KEYS}
+    v = {k: validate_field(k, d.get(k)) for k in _LAB_KEYS}  # the Case ranges and unit-mix-up hints
     unit = "g/L" if v["m_protein_g_l"] is not None else "g/dL"
     serum = v["m_protein_g_l"] if unit == "g/L" else v["m_protein_g_dl"]
     return _Labs(serum, unit, v["urine_m_protein_mg_24h"], v["flc_kappa_mg_l"], v["flc_lambda_mg_l"],
@@ -244,7 +235,7 @@ def _parse_mrd(raw: Any) -> dict[str, Any] | None:
         "negative": _flag("mrd.negative", d.get("negative")),
         "sensitivity": None if sens is None else float(sens),
         "pet_negative": _flag("mrd.pet_negative", d.get("pet_negative")),
-        "sustained_years": None if years is None else _number("sustained_years", years),
+        "sustained_years": None if years is None else _years("mrd.sustained_years", years),
     }
 
 
@@ -254,7 +245,7 @@ def _parse(data: Any) -> _Input:
     nadir = None if d.get("nadir") is None else _labs("nadir", d["nadir"])
     current = _labs("current", d.get("current", {}))
     if d.get("bmpc_percent") is not None:
-        marrow = _number("bmpc_percent", d["bmpc_percent"])
+        marrow = validate_field("bmpc_percent", d["bmpc_percent"])
         if current.bmpc is not None and current.bmpc != marrow:
             raise InputError("bmpc_percent", marrow, f"与 current.bmpc_percent（{fmt_number(current.bmpc)}）一致",
                              en_expected=f"the same as current.bmpc_percent ({fmt_number(current.bmpc)})")
@@ -277,12 +268,6 @@ def _fall(before: float | None, after: float | None) -> float | None:
     if before is None or after is None or before <= 0:
         return None
     return round((before - after) / before * 100, _NDIGITS)
-
-
-def _all(verdicts: list[bool | None]) -> bool | None:
-    if any(v is False for v in verdicts):
-        return False
-    return None if any(v is None for v in verdicts) else True
 
 
 def _involved(labs: _Labs) -> str | None:
@@ -395,7 +380,7 @@ class _Assessment:
             rel = PD_RISE.check(round(rise / ref * 100, _NDIGITS), label=f"{label}较最低值升高")
         else:  # from 0 any rise is an infinite relative increase
             rel = Check(PD_RISE.key, f"{label}较最低值（0）升高", rise, unit, 0, ">",
-                        rise > 0, PD_RISE.source, "最低值为 0，任何升高都超过 25 %")
+                        rise > 0, PD_RISE.source, f"最低值为 0，任何升高都满足 {PD_RISE.describe()}")
         abs_check = absolute.check(rise, unit)
         self.checks += [rel, abs_check]
         return bool(rel.verdict and abs_check.verdict)
@@ -410,7 +395,7 @@ class _Assessment:
             verdicts.append(self._rise("血清 M 蛋白", ref_s, cur_s, PD_SERUM_RISE, self.unit))
             if ref_s is not None and PD_SERUM_HIGH_NADIR.test(ref_s, self.unit):
                 high = PD_SERUM_RISE_HIGH_NADIR.check(None if cur_s is None else round(cur_s - ref_s, _NDIGITS),
-                                                      self.unit, note="最低值 ≥ 5 g/dL 时此项单独即足够")
+                                                      self.unit, note=f"最低值 {PD_SERUM_HIGH_NADIR.describe(self.unit)}，此项单独即足够")
                 self.checks.append(high)
                 verdicts.append(high.verdict)
         ref_u = _lowest(b.urine, n.urine)
@@ -444,7 +429,7 @@ class _Assessment:
         if self.basis == "flc":
             checks += _ratio_normal(self.inp.current)
         self.checks += checks
-        verdict = _all([x.verdict for x in checks])
+        verdict = k_and(*(x.verdict for x in checks))
         if verdict is None and any(x.verdict for x in checks):
             self.notes.append("CR 未能确认：" + "、".join(x.label for x in checks if x.verdict is None) + " 缺失。")
         return verdict
@@ -460,7 +445,7 @@ class _Assessment:
         checks = [*_ratio_normal(self.inp.current),
                   _fact("scr.ihc", "骨髓活检免疫组化未见克隆性浆细胞", self.inp.flags["clonal_pc_by_ihc_absent"])]
         self.checks += checks
-        return _all([x.verdict for x in checks])
+        return k_and(*(x.verdict for x in checks))
 
     def _urine_applies(self) -> bool:
         return self.urine_m or self.inp.current.urine is not None
@@ -480,9 +465,8 @@ class _Assessment:
         for item in checks:
             group = item if isinstance(item, list) else [item]
             self.checks += group
-            vs = [x.verdict for x in group]
-            verdicts.append(True if any(vs) else (None if any(v is None for v in vs) else False))
-        return _all(verdicts)
+            verdicts.append(k_or(*(x.verdict for x in group)))
+        return k_and(*verdicts)
 
     def very_good(self) -> bool | None:
         if self.basis == "flc":
@@ -537,7 +521,7 @@ class _Assessment:
         sens = MRD_CELLS.check(cells)
         self.checks.append(sens)
         if not sens.verdict or m["method"] is None:
-            self.notes.append("MRD 阴性需注明方法（flow/ngs）且灵敏度至少 10⁻⁵；条件不满足，不予分级。")
+            self.notes.append(f"MRD 阴性需注明方法（flow/ngs），且检测灵敏度 {MRD_CELLS.describe()}；条件不满足，不予分级。")
             return None
         label = "flow_mrd_negative" if m["method"] == "flow" else "sequencing_mrd_negative"
         pet = _fact("mrd.pet", "PET/CT 示原有摄取灶消失", m["pet_negative"])
@@ -565,7 +549,7 @@ class _Assessment:
                 return category, self.mrd(category)
             if verdict:
                 if self.inp.flags["soft_tissue_plasmacytoma_present"] and name in ("PR", "MR"):
-                    self.notes.append("仍有软组织浆细胞瘤：PR/MR 还要求其 SPD 缩小（PR ≥ 50 %），本函数未输入大小，未核对。")
+                    self.notes.append("仍有软组织浆细胞瘤：PR/MR 还要求其大小（SPD）相应缩小；本函数不输入大小，未核对。")
                 self.mrd(name)
                 return name, None
             undecided = undecided or verdict is None

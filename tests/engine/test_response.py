@@ -297,6 +297,8 @@ def test_unknown_pd_items_are_noted():
     ({"mrd": {"depth": 1}}, UnknownFieldError),
     ({"baseline": {G_DL: 1, G_L: 10}}, UnitConflictError),
     ({"baseline": {G_DL: -1}}, InputError),
+    ({"mrd": {"sustained_years": -1}}, InputError),
+    ({"baseline": {G_DL: 95}}, InputError),
     ({"baseline": {G_DL: "3"}}, InputError),
     ({"baseline": {G_DL: True}}, InputError),
     ({"baseline": {G_DL: float("nan")}}, InputError),
