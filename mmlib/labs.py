@@ -240,7 +240,7 @@ def corrected_calcium(case: Case) -> RuleResult:
     factor, ref = (CORRECTED_CA_PER_G_L, REFERENCE_ALBUMIN_G_L) if si else (CORRECTED_CA_PER_G_DL,
                                                                            REFERENCE_ALBUMIN_G_DL)
     formula = (f"{fmt_number(ca.value)} + {factor} × ({fmt_number(ref)} − {fmt_number(alb_value)} {alb_unit})"
-               f"；Payne 1973 原文系数为 {fmt_number(PAYNE_1973_FACTOR)}（mg/dL 每 g/dL）")
+               f"；Payne 1973 原文系数为 {PAYNE_1973_FACTOR:.1f}（mg/dL 每 g/dL）")
     both = {"mg_dl": Measured(value, ca.unit, ca.field).to("mg/dL"),
             "mmol_l": Measured(value, ca.unit, ca.field).to("mmol/L")}
     checks = (info("labs.corrected_calcium", label, value, ca.unit, source="payne1973", note=formula),)
