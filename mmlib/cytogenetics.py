@@ -54,6 +54,7 @@ from .units import CREATININE_UMOL_L_PER_MG_DL
 
 __all__ = [
     "cytogenetic_risk",
+    "gain_1q_status",
     "CLASSIC_HIGH_RISK",
     "RISS_HIGH_RISK",
     "PRIMARY_EVENTS",
@@ -91,8 +92,12 @@ RISS_HIGH_RISK: tuple[str, ...] = ("del17p", "t4_14", "t14_16")
 _IGH_HIGH_RISK = ("t4_14", "t14_16", "t14_20")
 
 
-def _gain_1q(case: Case) -> bool | None:
-    """1q+ = gain (3 copies) or amplification (≥ 4); a FISH 1q21 result of 'no gain' excludes both."""
+def gain_1q_status(case: Case) -> bool | None:
+    """1q+ = gain (3 copies) or amplification (≥ 4 copies); a FISH 1q21 result of 'no gain' excludes both.
+
+    >>> gain_1q_status(Case(gain_1q=False, amp_1q=True)), gain_1q_status(Case(gain_1q=False)), gain_1q_status(Case())
+    (True, False, None)
+    """
     if case.gain_1q or case.amp_1q:
         return True
     return False if case.gain_1q is False else None
@@ -217,7 +222,7 @@ def cytogenetic_risk(case: Case) -> RuleResult:
     >>> r.value, r.details["classic"], r.details["primary"]
     ('standard', 'standard', ['t(11;14)', 'hyperdiploidy'])
     """
-    one_q = _gain_1q(case)
+    one_q = gain_1q_status(case)
     classic, classic_checks, missing_classic = _classic(case, one_q)
     checks: list[Check] = [info("cytogenetics.classic", "经典 IMWG 高危（Sonneveld 2016）", classic or "无法判断",
                                 source="sonneveld2016"), *classic_checks]
