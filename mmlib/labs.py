@@ -48,7 +48,7 @@ from typing import Any
 
 import numpy as np
 
-from .case import Case, Measured, either_field
+from .case import Case, either_field
 from .units import CREATININE_UMOL_L_PER_MG_DL, convert as _convert
 from .trace import Check, RuleResult, Threshold, fmt_number, info
 
@@ -241,8 +241,8 @@ def corrected_calcium(case: Case) -> RuleResult:
                                                                            REFERENCE_ALBUMIN_G_DL)
     formula = (f"{fmt_number(ca.value)} + {factor} × ({fmt_number(ref)} − {fmt_number(alb_value)} {alb_unit})"
                f"；Payne 1973 原文系数为 {PAYNE_1973_FACTOR:.1f}（mg/dL 每 g/dL）")
-    both = {"mg_dl": Measured(value, ca.unit, ca.field).to("mg/dL"),
-            "mmol_l": Measured(value, ca.unit, ca.field).to("mmol/L")}
+    both = {"mg_dl": float(_convert("calcium", value, ca.unit, "mg/dL")),
+            "mmol_l": float(_convert("calcium", value, ca.unit, "mmol/L"))}
     checks = (info("labs.corrected_calcium", label, value, ca.unit, source="payne1973", note=formula),)
     return RuleResult("corrected_calcium", label, value, checks, source="payne1973",
                       summary=f"{fmt_number(round(value, 2))} {ca.unit}", details={"unit": ca.unit, **both})
