@@ -286,7 +286,7 @@ def infer_genetic_events(phenotype: MolecularPhenotype) -> RuleResult:
     ...     fgfr3_high=False, maf_high=False, odd_chromosome_trisomies=False, cks1b_high=False,
     ...     mcl1_high=False, tp53_functional=True))
     >>> r.value, r.details["primary"], r.details["implied_case"]
-    ('t(11;14)', ['t(11;14)'], {'t4_14': False, 't11_14': True, 't14_16': False, 'gain_1q': False, 'amp_1q': False})
+    ('t(11;14)', ['t(11;14)'], {'t4_14': False, 't14_16': False, 't11_14': True, 'gain_1q': False, 'amp_1q': False})
     >>> r.details["risk_ims2025"] is None  # del(17p), t(14;20), del(1p32), β2M are not in the phenotype
     True
     """
