@@ -335,7 +335,10 @@ def _number(name: str, v: Any) -> float:
     """A finite, non-negative real number inside the plausible range."""
     if _is_bool(v) or not isinstance(v, numbers.Real):
         raise InputError(name, v, f"数值（{_range_text(name)}）", en_expected=f"a number ({_range_text(name)})")
-    x = float(v)
+    try:
+        x = float(v)
+    except OverflowError:
+        x = math.inf
     if not math.isfinite(x):
         raise InputError(name, v, f"有限数值（{_range_text(name)}）", en_expected=f"a finite number ({_range_text(name)})")
     lo, hi = PLAUSIBLE[name]
