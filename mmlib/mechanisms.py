@@ -60,7 +60,7 @@ from .trace import Check, RuleResult, Threshold, info
 from .tristate import k_and, k_not, k_or
 
 __all__ = [
-    "anemia_mechanisms", "MECHANISMS", "MECHANISM_ZH",
+    "anemia_mechanisms", "MechanismResult", "MECHANISMS", "MECHANISM_ZH",
     "INFILTRATION_BMPC", "FERRITIN_REPLETE", "TSAT_LOW", "EPO_INAPPROPRIATE",
     "MolecularPhenotype", "SEED_PHENOTYPE", "infer_genetic_events",
 ]
@@ -90,6 +90,28 @@ _WHY_ZH: dict[str, str] = {
                                    "铁储备（铁蛋白）不低，但可供红系利用的铁（转铁蛋白饱和度）不足。"),
     "inappropriately_low_epo": "贫血已明显，EPO 却没有相应升高，骨髓缺乏足够的促红细胞生成信号。",
 }
+
+
+@dataclass(frozen=True)
+class MechanismResult(RuleResult):
+    """A :class:`~mmlib.trace.RuleResult` whose ``value`` is a list of mechanism keys;
+    ``explain()`` names them in Chinese.
+
+    >>> r = MechanismResult("x", "贫血机制", ["marrow_infiltration"], source="beguin1992")
+    >>> r.explain()
+    '贫血机制：骨髓浸润与造血抑制'
+    >>> MechanismResult("x", "贫血机制", [], source="beguin1992").explain()
+    '贫血机制：无'
+    """
+
+    def explain(self) -> str:
+        """The Chinese explanation with the mechanisms named in the headline."""
+        text = super().explain()
+        if self.value is None:
+            return text
+        head = "、".join(MECHANISM_ZH[n] for n in self.value) or "无"
+        rest = text.split("\n", 1)[1:]
+        return "\n".join([f"{self.label}：{head}" + (f"。{self.summary}" if self.summary else ""), *rest])
 
 
 def _measured(case: Case, stem: str) -> tuple[float | None, str | None]:
@@ -154,14 +176,14 @@ def anemia_mechanisms(case: Case) -> RuleResult:
         }[crea.verdict]
     shown = [n for n in MECHANISMS if verdicts[n]]
     value = None if all(v is None for v in verdicts.values()) else shown
-    summary = (f"{_TEACHING}。" + ("；".join(MECHANISM_ZH[n] for n in shown) + "。" if shown
-                                   else "未见上述机制的证据。" if value is not None else ""))
+    summary = f"{_TEACHING}。" + ("".join(f"{MECHANISM_ZH[n]}：{explanations[n]}" for n in shown) if shown
+                                  else "未见上述机制的证据。" if value is not None else "")
     details: dict[str, Any] = {
         "mechanisms": verdicts, "renal_impairment": crea.verdict, "anaemia": hb.verdict,
         "explanations": explanations, "teaching_heuristic": True,
     }
-    return RuleResult("anemia_mechanisms", "贫血机制（教学启发式）", value, tuple(checks), tuple(missing),
-                      source="beguin1992", summary=summary, details=details)
+    return MechanismResult("anemia_mechanisms", "贫血机制（教学启发式）", value, tuple(checks), tuple(missing),
+                           source="beguin1992", summary=summary, details=details)
 
 
 # ----------------------------------------------------------------------------------

@@ -316,6 +316,14 @@ class ResponseResult(RuleResult):
 
     ``to_dict()`` adds ``category``, ``mrd`` and ``measurable_disease`` at the
     top level; ``explain()`` adds the notes (decisions, items not assessable).
+
+    >>> r = ResponseResult("x", "疗效", "PR", details={"mrd": None, "measurable_disease": "urine",
+    ...                                              "notes": ["示例说明"]}, source="imwg2016response")
+    >>> print(r.explain())
+    疗效：PR
+      * 示例说明
+    >>> {k: r.to_dict()[k] for k in ("category", "mrd", "measurable_disease")}
+    {'category': 'PR', 'mrd': None, 'measurable_disease': 'urine'}
     """
 
     def explain(self) -> str:

@@ -336,7 +336,12 @@ def mgus_mayo(case: Case) -> RuleResult:
 @dataclass(frozen=True)
 class ProgressionRate:
     """A published progression rate: ``per_year`` (a fraction, 0.01 = 1 %/year) over years
-    ``start_year``–``end_year`` of follow-up (``end_year=None``: open-ended)."""
+    ``start_year``–``end_year`` of follow-up (``end_year=None``: open-ended).
+
+    >>> first = SMM_PROGRESSION_PIECEWISE[0]
+    >>> first.per_year, first.start_year, first.end_year, first.source
+    (0.1, 0, 5, 'kyle2007smm')
+    """
 
     per_year: float
     start_year: float

@@ -69,6 +69,7 @@ def test_all_normal():
     r = anemia_mechanisms(Case(hemoglobin_g_dl=13.5, bmpc_percent=3, ferritin_ng_ml=150,
                                transferrin_saturation_percent=30, epo_miu_ml=12, creatinine_mg_dl=0.8))
     assert r.value == [] and "未见" in r.summary
+    assert r.explain().startswith("贫血机制（教学启发式）：无。")
 
 
 def test_missing_fields_are_named():
@@ -77,7 +78,8 @@ def test_missing_fields_are_named():
     assert r.missing == ("ferritin_ng_ml/ferritin_ug_l", "transferrin_saturation_percent",
                          "hemoglobin_g_dl/hemoglobin_g_l", "epo_miu_ml")
     assert r.details["mechanisms"]["functional_iron_deficiency"] is None
-    assert anemia_mechanisms(Case()).value is None
+    empty = anemia_mechanisms(Case())
+    assert empty.value is None and "无法判断" in empty.explain()
 
 
 def test_explain_lists_every_finding():
