@@ -49,6 +49,8 @@ Decisions where the sources differ or are silent (fact sheet §5 and §10):
   only when urine was measurable at baseline.
 * **Soft-tissue plasmacytoma size** (SPD) is not an input: when a plasmacytoma
   is still present the PR/MR size requirement is flagged, not checked.
+* **Negative immunofixation** with no electrophoresis value given is read as an
+  M-spike of 0 (nothing can be seen on electrophoresis when IFE is negative).
 * **Confirmation** by two consecutive assessments is the caller's job.
 * **Percentages** are rounded to 6 decimals before comparison, so that an exact
   90 % fall is not lost to binary floating point (3.0 → 0.3 g/dL is 90 %).
@@ -257,6 +259,10 @@ def _parse(data: Any) -> _Input:
     if flags["urine_ife_negative"] and current.urine:
         raise InputError("current.urine_m_protein_mg_24h", current.urine, "0（尿免疫固定电泳阴性）",
                          en_expected="0 (urine immunofixation is negative)")
+    # a negative immunofixation means nothing is visible on electrophoresis either: the spike is 0
+    serum = 0.0 if flags["serum_ife_negative"] and current.serum is None else current.serum
+    urine = 0.0 if flags["urine_ife_negative"] and current.urine is None else current.urine
+    current = _Labs(serum, current.unit, urine, current.kappa, current.lam, current.bmpc)
     return _Input(baseline, nadir, current, flags, _parse_mrd(d.get("mrd")))
 
 

@@ -378,3 +378,9 @@ def test_explain_renders_every_line():
     assert r.value == "sCR" and r.details["mrd"] == "sustained_mrd_negative"
     assert "标准 ≥ 0.26" in text and "标准 ≤ 1.65" in text and "持续 MRD 阴性" in text
     assert len(text.splitlines()) == len(r.checks) + 1 + len(r.details["notes"])
+
+
+def test_negative_ife_without_values_means_zero_spike():
+    r = assess_response({"baseline": {G_DL: 3.0, URINE: 500}, "current": {}, "bmpc_percent": 2, **CR_FLAGS})
+    assert r.value == "CR"
+    assert not any("PD 不能完全排除" in n for n in r.details["notes"])
