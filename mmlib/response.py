@@ -74,7 +74,7 @@ from .case import validate_field
 from .errors import InputError, UnitConflictError, UnknownFieldError
 from .labs import FLC_RATIO_HIGH, FLC_RATIO_LOW
 from .trace import Check, RuleResult, Threshold, fmt_number
-from .tristate import k_and, k_or
+from .tristate import k_and, k_not, k_or
 from .units import to_conventional, to_si
 
 __all__ = [
@@ -304,10 +304,6 @@ def _fact(key: str, label: str, value: bool | None) -> Check:
     return Check(f"imwg2016.{key}", label, value, None, None, None, value, _SRC)
 
 
-def _negate(value: bool | None) -> bool | None:
-    return None if value is None else not value
-
-
 def _lowest(a: float | None, b: float | None) -> float | None:
     vals = [v for v in (a, b) if v is not None]
     return min(vals) if vals else None
@@ -353,7 +349,6 @@ class _Assessment:
         self.inp = inp
         self.checks: list[Check] = []
         self.notes: list[str] = []
-        self.missing: list[str] = []
         b, c = inp.baseline, inp.current
         self.unit = b.unit if b.serum is not None else c.unit
         self.chain = _involved(b)
@@ -370,15 +365,12 @@ class _Assessment:
             flc = FLC_MEASURABLE.check(involved, "mg/L", label=f"基线受累游离轻链（{self._chain_zh()}）",
                                        note="且 κ/λ 比值异常" if involved is not None else "κ/λ 比值正常或缺失")
             self.checks.append(flc)
-            marrow = MARROW_MEASURABLE.check(b.bmpc)
             if flc.verdict:
-                self.basis = "flc"
-            elif marrow.verdict:
-                self.checks.append(marrow)
-                self.basis = "marrow"
+                self.basis: str | None = "flc"
             else:
+                marrow = MARROW_MEASURABLE.check(b.bmpc)
                 self.checks.append(marrow)
-                self.basis = None
+                self.basis = "marrow" if marrow.verdict else None
 
     def _chain_zh(self) -> str:
         return {"kappa": "κ", "lambda": "λ"}.get(self.chain or "", "未定")
@@ -407,7 +399,7 @@ class _Assessment:
         cur_s = c.serum_in(self.unit)
         if ref_s is not None:
             verdicts.append(self._rise("血清 M 蛋白", ref_s, cur_s, PD_SERUM_RISE, self.unit))
-            if ref_s is not None and PD_SERUM_HIGH_NADIR.test(ref_s, self.unit):
+            if PD_SERUM_HIGH_NADIR.test(ref_s, self.unit):
                 high = PD_SERUM_RISE_HIGH_NADIR.check(None if cur_s is None else round(cur_s - ref_s, _NDIGITS),
                                                       self.unit, note=f"最低值 {PD_SERUM_HIGH_NADIR.describe(self.unit)}，此项单独即足够")
                 self.checks.append(high)
@@ -437,7 +429,7 @@ class _Assessment:
         checks = [
             self._ife("serum", "血清免疫固定电泳阴性", f["serum_ife_negative"], c.serum),
             self._ife("urine", "尿免疫固定电泳阴性", f["urine_ife_negative"], c.urine),
-            _fact("cr.plasmacytoma", "软组织浆细胞瘤已消失", _negate(f["soft_tissue_plasmacytoma_present"])),
+            _fact("cr.plasmacytoma", "软组织浆细胞瘤已消失", k_not(f["soft_tissue_plasmacytoma_present"])),
             CR_MARROW.check(self.inp.current.bmpc),
         ]
         if self.basis == "flc":
