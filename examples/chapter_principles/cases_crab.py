@@ -285,6 +285,38 @@ print(dx.crab(c).explain())
 print(dx.crab(cases["戊（典型）"]).summary)
 
 # %% [markdown]
+# ## 整个队列一次评估：`mmlib.cohort.assess_frame`
+#
+# 同样的规则也可以对一整张表（每行一位患者、列名即字段名）一次性向量化计算。它与逐例调用共用同一批阈值、
+# 公式和判定表；每行可以用不同的单位（没有用到的列留空）。先用上面六位患者核对两条路径的结果一致：
+
+# %%
+from mmlib.cohort import assess_frame
+
+frame = pd.DataFrame(list(patients.values()), index=list(patients))
+out = assess_frame(frame)
+per_case = pd.DataFrame({name: dx.crab(c).details for name, c in cases.items()}).T
+check = out[["C", "R", "A", "B", "crcl_ml_min", "egfr_ml_min_1_73m2"]].copy()
+check["与逐例 crab() 一致"] = [all(out.loc[n, k] == per_case.loc[n, k] for k in "CRAB") for n in out.index]
+check.round(1)
+
+# %% [markdown]
+# 再用它“实验性地”找出单位缺口：模拟 20 000 个围绕阈值的血钙数值（常规单位，保留 3 位小数），
+# 把每个数值精确换算成国际单位，作为两份化验单分别评估 C，找出结论不一致的那些人。
+
+# %%
+rng = np.random.default_rng(2014)
+ca = np.round(rng.uniform(dx.CALCIUM_HIGH.value - 0.2, dx.CALCIUM_HIGH.value + 0.2, 20_000), 3)
+uln = dx.CALCIUM_HIGH.value     # 一个假想的高 ULN：让“高出 ULN”那一条不起作用，只比较绝对阈值
+conv = assess_frame(pd.DataFrame({"calcium_mg_dl": ca, "calcium_uln_mg_dl": uln}))
+si = assess_frame(pd.DataFrame({"calcium_mmol_l": [to_si("calcium", v, "mg/dL") for v in ca],
+                                "calcium_uln_mmol_l": to_si("calcium", uln, "mg/dL")}))
+differ = (conv["C"] != si["C"]).to_numpy(dtype=bool)
+print(f"结论不一致：{differ.sum()} / {len(ca)} 人；这些人的血钙在 {ca[differ].min()}–{ca[differ].max()} mg/dL，"
+      f"都落在上面算出的缺口 ({fmt_number(dx.CALCIUM_HIGH.value)}, {ca_conv}] mg/dL 之内："
+      f"{bool(((ca[differ] > dx.CALCIUM_HIGH.value) & (ca[differ] <= ca_conv)).all())}")
+
+# %% [markdown]
 # ## 小结
 
 # %%
