@@ -400,8 +400,9 @@ class _Assessment:
         if ref_s is not None:
             verdicts.append(self._rise("血清 M 蛋白", ref_s, cur_s, PD_SERUM_RISE, self.unit))
             if PD_SERUM_HIGH_NADIR.test(ref_s, self.unit):
-                high = PD_SERUM_RISE_HIGH_NADIR.check(None if cur_s is None else round(cur_s - ref_s, _NDIGITS),
-                                                      self.unit, note=f"最低值 {PD_SERUM_HIGH_NADIR.describe(self.unit)}，此项单独即足够")
+                rise = None if cur_s is None else round(cur_s - ref_s, _NDIGITS)
+                note = f"最低值 {PD_SERUM_HIGH_NADIR.describe(self.unit)}，此项单独即足够"
+                high = PD_SERUM_RISE_HIGH_NADIR.check(rise, self.unit, note=note)
                 self.checks.append(high)
                 verdicts.append(high.verdict)
         ref_u = _lowest(b.urine, n.urine)

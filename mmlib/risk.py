@@ -159,7 +159,9 @@ class _Factor:
 def _binary(name: str, checks: Sequence[Check], missing: tuple[str, ...], points: int = 1) -> _Factor:
     """A factor that scores ``points`` when any of its checks is met (Kleene "or")."""
     hit = k_or(*(c.verdict for c in checks))
-    return _Factor(name, None if hit is None else points * hit, points, tuple(checks), () if hit is not None else missing)
+    if hit is None:
+        return _Factor(name, None, points, tuple(checks), missing)
+    return _Factor(name, points * hit, points, tuple(checks))
 
 
 def _banded(name: str, value: float | None, unit: str | None, bands: tuple[tuple[Threshold, int], ...],
