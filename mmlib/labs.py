@@ -33,8 +33,9 @@ Free light chains (Katzmann 2002; Hutchison 2008)
     involved − uninvolved, and whether κ/λ lies outside the standard
     diagnostic range 0.26–1.65 and the renal range 0.37–3.1.  The renal range
     applies when kidney function is < 60 mL/min: measured CrCl if given, else
-    CKD-EPI 2021 eGFR (the IMWG renal group prefers CKD-EPI), else
-    Cockcroft–Gault.
+    CKD-EPI 2021 eGFR (the IMWG renal group prefers CKD-EPI).  With neither,
+    the standard range is used and the trace says that kidney function is
+    unknown.
 
 >>> from mmlib.case import Case
 >>> c = Case(age_years=60, sex="male", weight_kg=70, creatinine_mg_dl=1.0)
@@ -251,8 +252,7 @@ def corrected_calcium(case: Case) -> RuleResult:
 def kidney_function(case: Case) -> tuple[float | None, str | None, Check | None]:
     """The kidney-function figure used to pick the FLC reference range.
 
-    Measured CrCl if given, else CKD-EPI 2021 eGFR, else Cockcroft–Gault;
-    returns ``(value, unit, trace line)`` or ``(None, None, None)``.
+    Measured CrCl if given, else CKD-EPI 2021 eGFR; returns ``(value, unit, trace line)`` or ``(None, None, None)``.
 
     >>> kidney_function(Case(crcl_ml_min=35))[:2]
     (35.0, 'mL/min')
@@ -260,10 +260,9 @@ def kidney_function(case: Case) -> tuple[float | None, str | None, Check | None]
     if case.crcl_ml_min is not None:
         return case.crcl_ml_min, "mL/min", info("labs.crcl_measured", "实测肌酐清除率", case.crcl_ml_min, "mL/min",
                                                 source="hutchison2008")
-    for rule, unit in ((ckd_epi_2021, "mL/min/1.73 m²"), (cockcroft_gault, "mL/min")):
-        r = rule(case)
-        if r.value is not None:
-            return r.value, unit, r.checks[-1]
+    r = ckd_epi_2021(case)  # Cockcroft–Gault needs the same fields plus weight, so it is never a fallback
+    if r.value is not None:
+        return r.value, "mL/min/1.73 m²", r.checks[-1]
     return None, None, None
 
 
