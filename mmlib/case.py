@@ -337,8 +337,8 @@ def _number(name: str, v: Any) -> float:
         raise InputError(name, v, f"数值（{_range_text(name)}）", en_expected=f"a number ({_range_text(name)})")
     try:
         x = float(v)
-    except OverflowError:
-        x = math.inf
+    except OverflowError:  # an integer beyond the float range (shown as inf, not as thousands of digits)
+        x = v = math.inf
     if not math.isfinite(x):
         raise InputError(name, v, f"有限数值（{_range_text(name)}）", en_expected=f"a finite number ({_range_text(name)})")
     lo, hi = PLAUSIBLE[name]
@@ -570,7 +570,7 @@ def load_json_object(text_or_path: str | Path) -> dict[str, Any]:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise CaseFormatError(str(path), "文件不存在", "no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or a NUL in the path
             raise CaseFormatError(str(path), f"无法读取文件（{type(exc).__name__}）",
                                   f"the file cannot be read ({type(exc).__name__})") from None
         label_zh = label_en = str(path)
