@@ -44,7 +44,7 @@ def load_glossary(path: Path) -> dict[str, dict]:
         missing = [k for k in REQUIRED if not str(entry.get(k, "")).strip()]
         if missing:
             raise PluginError(f"glossary: entry #{i + 1} ({entry.get('id')}) lacks {', '.join(missing)}")
-        unknown = set(entry) - set(REQUIRED) - {"aliases", "chapter"}
+        unknown = set(entry) - set(REQUIRED) - {"aliases", "chapter", "seed_links", "correction"}
         if unknown:
             raise PluginError(f"glossary: entry {entry['id']} has unknown keys {sorted(unknown)}")
         if not ID_RE.match(entry["id"]):
