@@ -30,6 +30,8 @@ from mmlib.plotting import PALETTE, use_book_style
 
 use_book_style()
 
+from dataclasses import asdict
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
@@ -89,7 +91,7 @@ variants = {
 zh_risk = {"high": "高危", "standard": "标准危", None: "无法判断"}
 rows = []
 for label, change in variants.items():
-    res = mech.infer_genetic_events(mech.MolecularPhenotype.from_dict({**seed.__dict__, **change}))
+    res = mech.infer_genetic_events(mech.MolecularPhenotype.from_dict({**asdict(seed), **change}))
     rows.append({"表型": label, "推断的事件": res.value or "—",
                  "经典 IMWG": zh_risk[res.details["risk_classic"]], "IMS/IMWG 2025": zh_risk[res.details["risk_ims2025"]]})
 pd.DataFrame(rows).set_index("表型")
