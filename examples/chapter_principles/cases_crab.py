@@ -53,9 +53,9 @@ k_f, a_f = labs.CKD_EPI_2021["female"]
 k_m, a_m = labs.CKD_EPI_2021["male"]
 display(Markdown(
     "**白蛋白校正钙**（常用的 Payne 式）：\n\n"
-    f"$$\\mathrm{{Ca}}_{{校正}} = \\mathrm{{Ca}} + {labs.CORRECTED_CA_PER_G_DL}\\times"
+    f"$$\\mathrm{{Ca}}_{{\\text{{校正}}}} = \\mathrm{{Ca}} + {labs.CORRECTED_CA_PER_G_DL}\\times"
     f"({fmt_number(labs.REFERENCE_ALBUMIN_G_DL)} - \\mathrm{{Alb}})\\quad(\\mathrm{{mg/dL}},\\ \\mathrm{{g/dL}})$$\n\n"
-    f"$$\\mathrm{{Ca}}_{{校正}} = \\mathrm{{Ca}} + {labs.CORRECTED_CA_PER_G_L}\\times"
+    f"$$\\mathrm{{Ca}}_{{\\text{{校正}}}} = \\mathrm{{Ca}} + {labs.CORRECTED_CA_PER_G_L}\\times"
     f"({fmt_number(labs.REFERENCE_ALBUMIN_G_L)} - \\mathrm{{Alb}})\\quad(\\mathrm{{mmol/L}},\\ \\mathrm{{g/L}})$$\n\n"
     "**Cockcroft–Gault 肌酐清除率**（mL/min，实际体重，女性乘以 "
     f"{labs.CG_FEMALE_FACTOR}）：\n\n"
