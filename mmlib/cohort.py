@@ -330,9 +330,10 @@ def assess_frame(df: pd.DataFrame) -> pd.DataFrame:
     st = _staging(cols)
     names = np.array(DIAGNOSES, object)
     out = pd.DataFrame(index=df.index)
-    out["diagnosis"] = names[dx]
-    out["diagnosis_reason"] = np.array(REASONS, object)[reason]
-    out["diagnosis_provisional"] = np.where(prov >= 0, names[np.maximum(prov, 0)], None)
+    obj = lambda a: pd.Series(a, index=df.index, dtype=object)  # noqa: E731  (keep None, not NaN)
+    out["diagnosis"] = obj(names[dx])
+    out["diagnosis_reason"] = obj(np.array(REASONS, object)[reason])
+    out["diagnosis_provisional"] = obj(np.where(prov >= 0, names[np.maximum(prov, 0)], None))
     for k in ("C", "R", "A", "B", "S", "Li", "M"):
         out[k] = _flags(e[k])
     out["crcl_ml_min"] = labs["crcl"]
@@ -340,6 +341,6 @@ def assess_frame(df: pd.DataFrame) -> pd.DataFrame:
     out["corrected_calcium_mg_dl"] = labs["corrected_mg_dl"]
     out["flc_ratio_involved_uninvolved"] = labs["ratio_iu"]
     for k in ("iss", "riss", "r2iss"):
-        out[k] = _roman(st[k])
+        out[k] = obj(_roman(st[k]))
     out["r2iss_points"] = st["r2iss_points"]
     return out
