@@ -77,6 +77,7 @@ class PyconBlock(pytest.Item):
                                 f"  raised {exc_info[0].__name__}: {exc_info[1]}")
 
         Runner(optionflags=FLAGS).run(test, out=lambda s: None, clear_globs=False)
+        self.globs.update(test.globs)  # DocTest works on a copy; later blocks of the page see these names
         if failures:
             raise PyconFailure("\n".join(failures))
 
