@@ -97,9 +97,7 @@ def _object_bad(series: pd.Series, column: str) -> np.ndarray:
 
 def _numeric(series: pd.Series, column: str) -> np.ndarray:
     kind = series.dtype.kind
-    if kind in "iuf":
-        x = series.to_numpy(float)
-    elif series.dtype.name in ("Int64", "Float64", "Int32", "Float32"):
+    if kind in "iuf":  # also the nullable Int64/Float64 dtypes (pd.NA → NaN)
         x = series.to_numpy(float, na_value=np.nan)
     else:
         bad = _object_bad(series, column) if kind == "O" else np.ones(len(series), bool)

@@ -304,3 +304,11 @@ def test_criteria_tables_hold_the_published_numbers():
     rows = criteria_rows("spectrum")
     assert {"< 3 g/dL", "≥ 3 g/dL"} <= {r["常规单位"] for r in rows}
     assert {"< 30 g/L", "≥ 30 g/L"} <= {r["国际单位"] for r in rows}
+
+
+def test_plasmacytoma_with_unknown_crab_is_provisional():
+    r = classify(Case(biopsy_proven_plasmacytoma=True, bmpc_percent=0, lytic_lesions=1))
+    assert (r.value, r.details["provisional"]) == ("indeterminate", "solitary_plasmacytoma")
+    assert "calcium_mg_dl/calcium_mmol_l" in r.missing and "lytic_lesions" not in r.missing
+    r = classify(Case(biopsy_proven_plasmacytoma=True, bmpc_percent=4, lytic_lesions=1))
+    assert r.details["provisional"] == "solitary_plasmacytoma_minimal_marrow"
