@@ -119,6 +119,10 @@ class Assessment:
     ``flc_ratio``, ``crab``, ``slim``, ``diagnosis``, ``iss``, ``riss``,
     ``r2iss`` and the optional ones) to its :class:`~mmlib.trace.RuleResult`;
     ``skipped`` maps a section that did not run to the reason.
+
+    >>> a = assess({"bmpc_percent": 5})
+    >>> {"crab", "slim", "diagnosis", "iss"} <= set(a.results), a.skipped["smm_risk_mayo2018"]
+    (True, '仅适用于冒烟型多发性骨髓瘤（SMM）')
     """
 
     case: Case
@@ -127,7 +131,11 @@ class Assessment:
 
     @property
     def diagnosis(self) -> str:
-        """The diagnosis code (see :data:`mmlib.diagnosis.DIAGNOSES`)."""
+        """The diagnosis code (see :data:`mmlib.diagnosis.DIAGNOSES`).
+
+        >>> assess({"bmpc_percent": 60}).diagnosis
+        'multiple_myeloma'
+        """
         return self.results["diagnosis"].value
 
     # -- JSON ----------------------------------------------------------------
@@ -155,7 +163,12 @@ class Assessment:
         return {"value": r.value, "details": r.details}
 
     def trace(self) -> list[dict[str, Any]]:
-        """Every check of every section, once, with the section it belongs to."""
+        """Every check of every section, once, with the section it belongs to.
+
+        >>> t = assess({"bmpc_percent": 60}).trace()
+        >>> [(x["section"], x["verdict"]) for x in t if x["criterion"] == "imwg2014.slim.bmpc"]
+        [('slim', True)]
+        """
         seen: set[Check] = set()
         out: list[dict[str, Any]] = []
         for key, r in self.results.items():
@@ -167,7 +180,11 @@ class Assessment:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract (see the module docstring and ``CONTRACT.md``)."""
+        """The JSON contract (see the module docstring and ``CONTRACT.md``).
+
+        >>> assess({"beta2m_mg_l": 5.5}).to_dict()["iss"]
+        {'stage': 'III', 'points': None}
+        """
         r = self.results
         dx = r["diagnosis"]
         cc = r["corrected_calcium"]
@@ -200,7 +217,11 @@ class Assessment:
     # -- report ----------------------------------------------------------------
 
     def explain(self) -> str:
-        """A Chinese report: headline, each section with its trace, the sources, the disclaimer."""
+        """A Chinese report: headline, each section with its trace, the sources, the disclaimer.
+
+        >>> print(assess({"bmpc_percent": 60}).explain().splitlines()[2])
+        诊断（IMWG 2014）：多发性骨髓瘤（MM）
+        """
         r = self.results
         dx = r["diagnosis"]
         lines = ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{DIAGNOSIS_ZH[dx.value]}"]
@@ -239,7 +260,11 @@ class Assessment:
         return "\n".join(lines)
 
     def source_keys(self) -> list[str]:
-        """The sources cited anywhere in the assessment, in order of first use."""
+        """The sources cited anywhere in the assessment, in order of first use.
+
+        >>> "imwg2014" in assess({"bmpc_percent": 60}).source_keys()
+        True
+        """
         keys: dict[str, None] = {}
         for res in self.results.values():
             keys[res.source] = None

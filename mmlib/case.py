@@ -133,7 +133,11 @@ class FieldConflictError(MMLibError):
 
 @dataclass(frozen=True)
 class MeasuredSpec:
-    """A quantity with a conventional and an SI field (``analyte`` names the :mod:`mmlib.units` entry)."""
+    """A quantity with a conventional and an SI field (``analyte`` names the :mod:`mmlib.units` entry).
+
+    >>> MEASURED["hemoglobin_lln"].si_field, MEASURED["hemoglobin_lln"].analyte
+    ('hemoglobin_lln_g_l', 'hemoglobin')
+    """
 
     stem: str
     analyte: str
@@ -181,13 +185,20 @@ class Measured:
 
     @property
     def analyte(self) -> str:
-        """The :mod:`mmlib.units` analyte (``calcium_uln`` → ``calcium``)."""
+        """The :mod:`mmlib.units` analyte (``calcium_uln`` → ``calcium``).
+
+        >>> Measured(10.2, "mg/dL", "calcium_uln_mg_dl").analyte
+        'calcium'
+        """
         return MEASURED[_UNIT_OF[self.field][0]].analyte
 
     def to(self, unit: str) -> float:
         """The value in ``unit`` (rounded to 6 significant digits), for calculations that need a fixed unit.
 
         Threshold comparisons do **not** use this: they compare the value as given.
+
+        >>> Measured(95.0, "g/L", "hemoglobin_g_l").to("g/dL")
+        9.5
         """
         return float(f"{_convert(self.analyte, self.value, self.unit, unit):.6g}")
 

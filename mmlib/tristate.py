@@ -25,7 +25,11 @@ __all__ = ["k_or", "k_and", "k_not", "tri", "untri", "t_or", "t_and", "t_not", "
 
 
 def k_or(*values: bool | None) -> bool | None:
-    """Kleene "or" of ``bool | None`` values."""
+    """Kleene "or" of ``bool | None`` values.
+
+    >>> k_or(), k_or(None, True)
+    (False, True)
+    """
     if any(v is True for v in values):
         return True
     if all(v is False for v in values):
@@ -34,7 +38,11 @@ def k_or(*values: bool | None) -> bool | None:
 
 
 def k_and(*values: bool | None) -> bool | None:
-    """Kleene "and" of ``bool | None`` values."""
+    """Kleene "and" of ``bool | None`` values.
+
+    >>> k_and(), k_and(None, True)
+    (True, None)
+    """
     if any(v is False for v in values):
         return False
     if all(v is True for v in values):
@@ -71,7 +79,11 @@ def untri(value: Any) -> bool | None:
 
 
 def t_or(*arrays: np.ndarray) -> np.ndarray:
-    """Kleene "or" of 1/0/NaN arrays."""
+    """Kleene "or" of 1/0/NaN arrays.
+
+    >>> t_or(np.array([0.0, 0.0]), np.array([0.0, 1.0])).tolist()
+    [0.0, 1.0]
+    """
     stack = np.stack(np.broadcast_arrays(*arrays))
     return np.where((stack == 1.0).any(axis=0), 1.0, np.where((stack == 0.0).all(axis=0), 0.0, np.nan))
 
