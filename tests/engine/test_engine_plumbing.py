@@ -39,6 +39,7 @@ def test_unit_errors():
     with pytest.raises(MMLibError):
         to_si("calcium", 4.0, "mg/L")
     assert to_conventional("creatinine", 88.4, "µmol/L") == 1.0
+    assert to_si("creatinine", 88.4, "µmol/L") == 88.4
     assert convert("calcium", np.array([4.008]), "mg/dL", "mmol/L")[0] == pytest.approx(1.0)
 
 
@@ -57,6 +58,9 @@ def test_validate_field_unknown_and_long_mri_list():
         validate_field("nope", 1)
     with pytest.raises(InputError):
         Case(mri_lesion_sizes_mm=[6.0] * 1001)
+    for junk in ("5", 5, {"a": 5}):
+        with pytest.raises(InputError):
+            Case(mri_lesion_sizes_mm=junk)
 
 
 def test_cohort_object_numeric_column_and_float_dtypes():
