@@ -106,7 +106,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("reabsorption_max_mg_min", 5.0, "mg/min", "近端小管重吸收上限", "illustrative"),
     Parameter("flow_ref_ml_min", 1.0, "mL/min", "参考远端小管液流量（约等于尿量）", "illustrative"),
     Parameter("flc_ref_mg_l", 2000.0, "mg/L", "参考血清受累游离轻链浓度", "illustrative"),
-    Parameter("z_half", 5.0, "电荷", "电荷因子降到一半时的净电荷绝对值", "illustrative"),
+    Parameter("z_half", 2.0, "电荷", "电荷因子降到一半时的净电荷绝对值", "illustrative"),
 )
 
 
@@ -203,7 +203,7 @@ class CastRisk:
 def cast_risk_index(*, flc_mg_l: float, urine_ph: float, tubular_flow_ml_min: float, pi: float | None = None,
                     sequence: str | None = None, pka_set: PkaSetName = BOOK_PKA_SET, gfr_ml_min: float = 100.0,
                     sieving: float = 0.05, reabsorption_max_mg_min: float = 5.0, flow_ref_ml_min: float = 1.0,
-                    flc_ref_mg_l: float = 2000.0, z_half: float = 5.0) -> CastRisk:
+                    flc_ref_mg_l: float = 2000.0, z_half: float = 2.0) -> CastRisk:
     """Illustrative aggregation-risk index for light-chain cast formation.
 
     Give either ``sequence`` (the net charge at ``urine_ph`` is computed) or

@@ -1,0 +1,149 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 模型：轻链电荷与管型形成
+#
+# 正文指出，管型肾病中游离轻链（FLC）在远端肾单位聚集，受两类物理化学因素影响：
+# **尿液 pH 接近 FLC 的等电点（pI）时**，分子净电荷接近 0、彼此排斥最弱；**脱水使小管液流速减慢**，
+# 停留时间延长、浓度升高。本页把这两点变成可以计算的量。
+#
+# 1. 用 Henderson–Hasselbalch 方程计算一条序列在任意 pH 下的净电荷：
+#
+# $$Z(\mathrm{pH}) = \sum_{\text{碱性基团}} \frac{n_i}{1 + 10^{\mathrm{pH} - \mathrm{p}K_i}} - \sum_{\text{酸性基团}} \frac{n_j}{1 + 10^{\mathrm{p}K_j - \mathrm{pH}}}$$
+#
+#    碱性基团为 N 端、K、R、H，酸性基团为 C 端、D、E、C、Y。$Z$ 随 pH 单调下降，用二分法求 $Z = 0$ 的 pH，即 pI。
+# 2. 用一个**示意性的**聚集风险指数说明补液和碱化尿液为什么重要。
+
+# %%
+from mmlib.plotting import use_book_style
+
+use_book_style()
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
+
+from mmlib.models import cast_nephropathy as cn
+from mmlib.models import parameter_table
+
+# %% [markdown]
+# ## 参数
+#
+# pKa 取自两个常用参数集（见 IPC，Kozlowski 2016）：EMBOSS 与 IPC 列出的“Lehninger”集。
+# **本书默认使用 EMBOSS**：它是一个具名软件的参数集，数值没有歧义；而以“Lehninger”为名流传的表格至少有两种。
+# 肾小管相关参数全部是**示意值**。
+
+# %%
+parameter_table(cn.PARAMETERS)
+
+# %%
+pd.DataFrame(cn.PKA_SETS).T.rename(columns={"Nterm": "N 端", "Cterm": "C 端"})
+
+# %% [markdown]
+# ## 序列与等电点
+#
+# `IGKC_HUMAN` 是人 κ 轻链恒定区（107 个氨基酸，UniProt P01834）。真实的游离轻链还带有一段**因人而异**的可变区，
+# 不同患者的 pI 主要由可变区决定。这里的可变区 `ILLUSTRATIVE_VL` 是为教学虚构的序列（IGKV1 样框架 + 虚构 CDR）。
+
+# %%
+full_lc = cn.ILLUSTRATIVE_VL + cn.IGKC_HUMAN
+rows = []
+for name, seq in (("κ 恒定区 (CL)", cn.IGKC_HUMAN), ("示意性完整轻链 (VL + CL)", full_lc)):
+    comp = cn.composition(seq)
+    rows.append({"序列": name, "长度": len(seq), "D+E": comp["D"] + comp["E"], "K+R": comp["K"] + comp["R"],
+                 "H": comp["H"], "pI (EMBOSS)": round(cn.isoelectric_point(seq, "emboss"), 2),
+                 "pI (Lehninger, IPC)": round(cn.isoelectric_point(seq, "lehninger"), 2)})
+pd.DataFrame(rows)
+
+# %%
+ph = np.linspace(3, 11, 400)
+fig, ax = plt.subplots(figsize=(7, 4.2))
+for name, seq, color in (("κ 恒定区", cn.IGKC_HUMAN, "#0072B2"), ("示意性完整轻链", full_lc, "#D55E00")):
+    for pka_set, ls in (("emboss", "-"), ("lehninger", "--")):
+        ax.plot(ph, cn.net_charge(seq, ph, pka_set), color=color, ls=ls, label=f"{name}（{pka_set}）")
+ax.axhline(0, color="k", lw=0.8)
+ax.axvspan(4.5, 8.0, color="grey", alpha=0.1, label="尿液 pH 的生理范围 4.5–8")
+ax.set_xlabel("pH")
+ax.set_ylabel("净电荷 Z（基本电荷数）")
+ax.set_title("净电荷随 pH 单调下降，与 0 的交点就是 pI")
+ax.legend(fontsize=8)
+plt.show()
+
+# %% [markdown]
+# 两个 pKa 集给出的 pI 相差约 0.1–0.4 个 pH 单位：计算结果**依赖所选参数集**，报告时应注明。
+#
+# ## 聚集风险指数（示意）
+#
+# FLC 经肾小球滤过（滤过量 = GFR × 血清 FLC × 筛系数），近端小管最多重吸收一个上限量，剩余部分进入远端小管：
+#
+# $$\text{远端浓度} = \frac{\max(\text{滤过量} - \text{重吸收上限},\, 0)}{\text{小管液流量}}$$
+#
+# 指数 = 浓度因子 × 停留时间因子（参考流量 / 实际流量）× 电荷因子 $1/(1 + (Z/Z_{1/2})^2)$，参考状态为 1。
+
+# %%
+for label, kw in (("补液充分，尿 pH 7.0", dict(urine_ph=7.0, tubular_flow_ml_min=2.0)),
+                  ("参考状态，尿 pH 6.0", dict(urine_ph=6.0, tubular_flow_ml_min=1.0)),
+                  ("脱水，酸性尿 pH 5.5", dict(urine_ph=5.5, tubular_flow_ml_min=0.4))):
+    r = cn.cast_risk_index(flc_mg_l=3000, sequence=full_lc, **kw)
+    print(f"{label}：远端浓度 {r.distal_conc_mg_ml:.1f} mg/mL，净电荷 {r.charge:+.1f}，风险指数 {r.index:.2f}")
+
+# %% [markdown]
+# ### 转动旋钮：尿液 pH 与小管液流量
+
+# %%
+phs = np.linspace(4.5, 8.0, 71)
+flows = (0.3, 0.5, 1.0, 2.0, 4.0)
+fig, axes = plt.subplots(1, 2, figsize=(11, 4))
+for flow in flows:
+    idx = [cn.cast_risk_index(flc_mg_l=3000, urine_ph=p, tubular_flow_ml_min=flow, sequence=full_lc).index
+           for p in phs]
+    axes[0].plot(phs, idx, label=f"流量 {flow:g} mL/min")
+axes[0].axvline(cn.isoelectric_point(full_lc), color="grey", ls=":", label="pI")
+axes[0].set_yscale("log")
+axes[0].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+axes[0].set_xlabel("尿液 pH")
+axes[0].set_ylabel("聚集风险指数（参考 = 1，对数刻度）")
+axes[0].set_title("尿 pH 接近 pI、流量越低，风险越高")
+axes[0].legend(fontsize=8)
+
+flcs = np.linspace(0, 10_000, 101)
+for p in (5.5, 6.5, 7.5):
+    axes[1].plot(flcs, [cn.cast_risk_index(flc_mg_l=f, urine_ph=p, tubular_flow_ml_min=1.0,
+                                           sequence=full_lc).index for f in flcs], label=f"尿 pH {p}")
+axes[1].set_xlabel("血清受累游离轻链（mg/L）")
+axes[1].set_ylabel("聚集风险指数（参考 = 1）")
+axes[1].set_title("超过近端小管重吸收上限后风险才出现")
+axes[1].legend(fontsize=9)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# !!! question "思考题"
+#     1. 右图中，血清 FLC 低于约 1000 mg/L 时指数为 0。这个“阈值”由哪两个示意参数决定？
+#        如果 GFR 从 100 降到 30 mL/min，阈值会怎样变化？这是否意味着肾功能差的患者更“安全”？
+#     2. 把可变区中的一个天冬氨酸（D）改成天冬酰胺（N），pI 会升高还是降低？用 `cn.isoelectric_point` 验证。
+#        对 pI 较高的轻链，碱化尿液的效果会更好还是更差？
+
+# %% [markdown]
+# ## 小结
+#
+# - 净电荷由 Henderson–Hasselbalch 方程逐个基团求和得到，随 pH 单调下降；pI 可用二分法精确求出。
+# - pI 依赖所选的 pKa 参数集；本书默认 EMBOSS，并与 IPC 的“Lehninger”集对照。
+# - 游离轻链只有在超过近端小管重吸收能力后才大量到达远端小管。
+# - 脱水（低流量、长停留时间）和尿 pH 接近 pI 都会增加聚集倾向——这是充分水化的原理依据。
+#
+# *本页为教学模型，肾小管参数与风险指数均为示意，不构成临床建议。*
