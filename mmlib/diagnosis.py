@@ -64,8 +64,11 @@ Findings that are not inputs of this model.
     "none known" and the trace says so.
 IgM.
     IgM with M-protein ≥ 3 g/dL, BMPC ≥ 10 % or another smouldering criterion
-    is outside this model (consider Waldenström macroglobulinaemia):
-    ``"indeterminate"``.  IgM below these limits follows the MGUS rule
+    and *no* myeloma-defining event is outside this model (consider Waldenström
+    macroglobulinaemia): ``"indeterminate"``.  With a myeloma-defining event
+    and ≥ 10 % clonal plasma cells or a plasmacytoma the MM rule applies (IgM
+    myeloma is rare but defined by the same criteria), so adding a finding never
+    makes the result less definite.  IgM below these limits follows the MGUS rule
     (``details["subtype"] == "igm_mgus"``), BMPC standing in for the
     lymphoplasmacytic infiltrate.
 Solitary plasmacytoma.
@@ -150,8 +153,8 @@ CRITERIA_TABLES: dict[str, tuple[Threshold, ...]] = {
     "crab": (CALCIUM_HIGH, CALCIUM_ABOVE_ULN, CRCL_LOW, CREATININE_HIGH, HB_LOW, HB_BELOW_LLN, LYTIC,
              LYTIC_WITH_PLASMACYTOMA),
     "slim": (BMPC_S, FLC_RATIO_LI, FLC_INVOLVED_LI, MRI_LESIONS, MRI_LESION_SIZE),
-    "spectrum": (MGUS_M_PROTEIN, MGUS_BMPC, SMM_M_PROTEIN, SMM_URINE, CLONAL_BMPC, SMM_BMPC_UPPER,
-                 FLC_RATIO_LOW, FLC_RATIO_HIGH, FLC_KAPPA_ULN, FLC_LAMBDA_ULN, LC_MGUS_URINE, SP_MARROW),
+    "spectrum": (MGUS_M_PROTEIN, MGUS_BMPC, SMM_M_PROTEIN, SMM_URINE, CLONAL_BMPC, SMM_BMPC_UPPER),
+    "light_chain_mgus": (FLC_RATIO_LOW, FLC_RATIO_HIGH, FLC_KAPPA_ULN, FLC_LAMBDA_ULN, MGUS_BMPC, LC_MGUS_URINE),
 }
 
 
@@ -446,8 +449,8 @@ def decide(f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     ind, miss = d["indeterminate"], r["missing_data"]
     rules = (
         # (condition, diagnosis, reason, provisional)
-        (igm & (T(f["smm_marker"]) | T(bm10)), ind, r["igm_outside_model"], -1),
         (T(mde) & base_true, d["multiple_myeloma"], 0, -1),
+        (igm & (T(f["smm_marker"]) | T(bm10)), ind, r["igm_outside_model"], -1),
         (T(mde) & base_false, ind, r["mde_without_clonal_basis"], -1),
         (T(mde), ind, miss, -1),
         (smm_arm & F(mde), d["smoldering_multiple_myeloma"], 0, -1),

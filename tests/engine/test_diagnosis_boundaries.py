@@ -253,6 +253,15 @@ def test_igm_large_is_outside_the_model():
     assert "Waldenström" in r.details["reason_zh"]
 
 
+def test_igm_with_a_myeloma_defining_event_follows_the_mm_rule():
+    # IgM myeloma: >= 10 % clonal plasma cells (here 65 %, also S) with an MDE is MM, not "outside the model"
+    r = classify(Case.from_dict(with_(NORMAL, isotype="IgM", m_protein_g_dl=3.5, bmpc_percent=65)))
+    assert r.value == "multiple_myeloma"
+    r = classify(Case.from_dict(with_(NORMAL, isotype="IgM", biopsy_proven_plasmacytoma=True, hemoglobin_g_dl=8.0,
+                                      m_protein_g_dl=1.0, bmpc_percent=12)))
+    assert r.value == "multiple_myeloma"
+
+
 def test_igm_small_is_igm_mgus():
     r = classify(Case.from_dict(with_(NORMAL, isotype="IgM", m_protein_g_dl=1.0, bmpc_percent=5)))
     assert (r.value, r.details["subtype"]) == ("mgus", "igm_mgus")
@@ -299,8 +308,9 @@ def test_event_with_unknown_marrow():
 def test_criteria_tables_hold_the_published_numbers():
     assert table_numbers("crab") == {11, 2.75, 1, 0.25, 40, 2, 177, 10, 100, 20}
     assert table_numbers("slim") == {60, 100, 1, 5}
-    assert {3, 30, 10, 500, 0.26, 1.65, 19.4, 26.3} <= table_numbers("spectrum")
-    assert set(CRITERIA_TABLES) == {"crab", "slim", "spectrum"}
+    assert table_numbers("spectrum") == {3, 30, 10, 60, 500}
+    assert table_numbers("light_chain_mgus") == {0.26, 1.65, 19.4, 26.3, 10, 500}
+    assert set(CRITERIA_TABLES) == {"crab", "slim", "spectrum", "light_chain_mgus"}
     rows = criteria_rows("spectrum")
     assert {"< 3 g/dL", "≥ 3 g/dL"} <= {r["常规单位"] for r in rows}
     assert {"< 30 g/L", "≥ 30 g/L"} <= {r["国际单位"] for r in rows}

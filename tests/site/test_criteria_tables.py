@@ -39,6 +39,7 @@ EXPECTED_TABLES = {
     "spectrum": "chapter_principles/disease-spectrum.md",
     "slim": "chapter_principles/disease-spectrum.md",
     "crab": "chapter_principles/end-organ-damage.md",
+    "light_chain_mgus": "chapter_principles/disease-spectrum.md",
 }
 
 #: Unit spellings in the prose → the spelling mmlib's Threshold uses.
@@ -204,16 +205,7 @@ def compare(rows: list[list[str]], thresholds) -> list[str]:
 #: Thresholds that mmlib lists for a table but the page states only in prose
 #: (or not at all).  Each is a strict xfail: the day the page (or mmlib's
 #: CRITERIA_TABLES) is brought in line, the XPASS fails and the entry must go.
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("spectrum", "imwg2014.smm.urine"): "urine M-protein ≥ 500 mg/24 h is only in the note below the table",
-    ("spectrum", "imwg2014.lc_mgus.urine"): "light-chain MGUS is not a column of the spectrum table",
-    ("spectrum", "flc.ratio_low"): "light-chain MGUS is not a column of the spectrum table",
-    ("spectrum", "flc.ratio_high"): "light-chain MGUS is not a column of the spectrum table",
-    ("spectrum", "flc.kappa_uln"): "light-chain MGUS is not a column of the spectrum table",
-    ("spectrum", "flc.lambda_uln"): "light-chain MGUS is not a column of the spectrum table",
-    ("spectrum", "imwg2014.sp.bmpc"): "solitary plasmacytoma is not a column of the spectrum table",
-    ("crab", "imwg2014.crab.bone_with_plasmacytoma"): "the '> 1 lesion' footnote is in the note, in words",
-}
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _page_tables() -> dict[str, list[list[str]]]:
