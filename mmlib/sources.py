@@ -174,6 +174,10 @@ _ALL = [
        "Ludwig H, Evstatiev R, Kornek G, et al. Iron metabolism and iron supplementation in cancer patients. "
        "Wien Klin Wochenschr. 2015;127(23–24):907–919.",
        "10.1007/s00508-015-0842-3", "肿瘤患者的功能性铁缺乏（TSAT < 20 % 且铁蛋白 ≥ 100 ng/mL）"),
+    _s("bianchi2009", "Bianchi 2009",
+       "Bianchi G, Oliva L, Cascio P, et al. The proteasome load versus capacity balance determines apoptotic "
+       "sensitivity of multiple myeloma cells to proteasome inhibition. Blood. 2009;113(13):3040–3049.",
+       None, "蛋白酶体负荷与容量之比决定骨髓瘤细胞对蛋白酶体抑制剂的敏感性"),
 ]
 
 SOURCES: dict[str, Source] = {s.key: s for s in _ALL}
