@@ -165,7 +165,8 @@ def mgus_hazard(kind: Literal["all", "non_igm", "igm", "light_chain"] = "all") -
     else:
         raise InputError("kind", kind, "'all'、" + "、".join(risk.MGUS_ANNUAL_PROGRESSION_BY_TYPE),
                          en_expected="'all', " + ", ".join(risk.MGUS_ANNUAL_PROGRESSION_BY_TYPE))
-    return PiecewiseHazard((0.0,), (_rate_from_annual_probability(rate.per_year),), f"MGUS ({kind})")
+    zh = {"all": "全部", "non_igm": "非 IgM 型", "igm": "IgM 型", "light_chain": "轻链型"}[kind]
+    return PiecewiseHazard((0.0,), (_rate_from_annual_probability(rate.per_year),), f"MGUS（{zh}）")
 
 
 def smm_kyle_hazard(convention: Literal["cumulative", "hazard"] = "cumulative") -> PiecewiseHazard:
@@ -181,7 +182,7 @@ def smm_kyle_hazard(convention: Literal["cumulative", "hazard"] = "cumulative") 
     pieces = risk.SMM_PROGRESSION_PIECEWISE
     starts = tuple(float(p.start_year) for p in pieces)
     if convention == "hazard":
-        return PiecewiseHazard(starts, tuple(p.per_year for p in pieces), "SMM (Kyle 2007, 按风险率)")
+        return PiecewiseHazard(starts, tuple(p.per_year for p in pieces), "SMM（Kyle 2007，按风险率）")
     if convention != "cumulative":
         raise InputError("convention", convention, "'cumulative' 或 'hazard'", en_expected="'cumulative' or 'hazard'")
     knots = [p.end_year if p.end_year is not None else SMM_FIT_HORIZON_YEARS for p in pieces]
@@ -190,7 +191,7 @@ def smm_kyle_hazard(convention: Literal["cumulative", "hazard"] = "cumulative") 
         f = risk.cumulative_progression(pieces, t)
         rates.append(math.log((1 - prev_f) / (1 - f)) / (t - prev_t))
         prev_t, prev_f = t, f
-    return PiecewiseHazard(starts, tuple(rates), "SMM (Kyle 2007, 按累积发生率)")
+    return PiecewiseHazard(starts, tuple(rates), "SMM（Kyle 2007，按累积发生率）")
 
 
 def mayo2018_hazard(group: str) -> PiecewiseHazard:
