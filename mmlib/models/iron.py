@@ -25,8 +25,9 @@ log-linearly as Hb falls, ``log10 EPO = log10 EPO0 + s·(Hb_ref − Hb)``;
 renal impairment scales the response down (``renal_capacity`` < 1).  Marrow
 infiltration by plasma cells lowers ``D`` directly.
 
-Only the direction IL-6 → hepcidin → hypoferraemia is taken from the
-literature; every number is illustrative (the normal state is tuned to
+Only directions are taken from the literature — IL-6 → hepcidin →
+hypoferraemia (Nemeth 2004) and EPO production inappropriately low for the
+degree of anaemia in myeloma (Beguin 1992); every number is illustrative (the normal state is tuned to
 Hb 14 g/dL, TSAT 30 %, ~20 mg/day of iron recycled, as in physiology texts).
 
 >>> normal = steady_state()
@@ -90,6 +91,8 @@ class IronParams:
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("IL-6 → hepcidin", "方向", "", "IL-6 诱导铁调素，导致低铁血症", "nemeth2004"),
+    Parameter("EPO 相对不足", "方向", "", "骨髓瘤贫血中 EPO 分泌相对于贫血程度不足", "beguin1992",
+              "仅方向；对数线性斜率与肾功能缩放为示意"),
     Parameter("il6_normal_pg_ml, il6_half_pg_ml", "2, 5", "pg/mL", "正常 IL-6 与铁调素诱导的半量浓度", "illustrative"),
     Parameter("r0", 1.0, "", "正常铁调素水平下对铁转运蛋白的抑制强度", "illustrative"),
     Parameter("tau_rbc_days", 120.0, "天", "红细胞寿命", "physiology"),
