@@ -27,8 +27,9 @@ infiltration by plasma cells lowers ``D`` directly.
 
 Only directions are taken from the literature — IL-6 → hepcidin →
 hypoferraemia (Nemeth 2004) and EPO production inappropriately low for the
-degree of anaemia in myeloma (Beguin 1992); every number is illustrative (the normal state is tuned to
-Hb 14 g/dL, TSAT 30 %, ~20 mg/day of iron recycled, as in physiology texts).
+degree of anaemia in myeloma (Beguin 1992); every number is illustrative
+(the normal state is tuned to Hb 14 g/dL, TSAT 30 % and ~20 mg/day of iron
+recycled, as in physiology texts).
 
 >>> normal = steady_state()
 >>> round(normal.hb_g_dl, 1), round(normal.tsat * 100), round(normal.ferritin_ng_ml)
