@@ -85,7 +85,7 @@ from typing import Any, Mapping
 
 from .errors import InputError, MMLibError, UnitConflictError, UnknownFieldError
 from .trace import fmt_number
-from .units import convert as _convert
+from .units import URINE_24H_UNIT, convert as _convert
 
 __all__ = [
     "Case",
@@ -94,6 +94,8 @@ __all__ = [
     "MEASURED",
     "PLAUSIBLE",
     "FIELD_NAMES",
+    "FIELD_ZH",
+    "field_zh",
     "CHOICES",
     "BOOL_FIELDS",
     "INT_FIELDS",
@@ -267,7 +269,7 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
 
 #: Unit shown in range messages for single-unit fields.
 _UNIT_TEXT: dict[str, str] = {
-    "age_years": "岁/years", "weight_kg": "kg", "height_cm": "cm", "urine_m_protein_mg_24h": "mg/24h",
+    "age_years": "岁/years", "weight_kg": "kg", "height_cm": "cm", "urine_m_protein_mg_24h": URINE_24H_UNIT,
     "flc_kappa_mg_l": "mg/L", "flc_lambda_mg_l": "mg/L", "bmpc_percent": "%", "crcl_ml_min": "mL/min",
     "lytic_lesions": "", "mri_focal_lesions": "", "mri_lesion_sizes_mm": "mm", "beta2m_mg_l": "mg/L",
     "ldh_u_l": "U/L", "ldh_uln_u_l": "U/L", "del17p_ccf_percent": "%", "transferrin_saturation_percent": "%",
@@ -300,6 +302,53 @@ FIELD_NAMES: tuple[str, ...] = (
     "del17p_ccf_percent", "del1p32_biallelic", "del13q", "hyperdiploid",
     "ferritin_ng_ml", "ferritin_ug_l", "transferrin_saturation_percent", "epo_miu_ml",
 )
+
+#: Chinese name of every field (both spellings of a two-unit quantity share one name), for the
+#: reader-facing lists of missing data.  The cytogenetic names are also the event names of
+#: :data:`mmlib.cytogenetics.EVENT_NAMES` (standard notation such as t(4;14) is kept as is).
+FIELD_ZH: dict[str, str] = {
+    "age_years": "年龄", "sex": "性别", "weight_kg": "体重", "height_cm": "身高",
+    "isotype": "M 蛋白类型", "light_chain": "M 蛋白的轻链类型",
+    "m_protein_g_dl": "血清 M 蛋白", "m_protein_g_l": "血清 M 蛋白",
+    "urine_m_protein_mg_24h": "24 小时尿 M 蛋白",
+    "flc_kappa_mg_l": "血清游离 κ 轻链", "flc_lambda_mg_l": "血清游离 λ 轻链",
+    "bmpc_percent": "骨髓克隆性浆细胞比例", "biopsy_proven_plasmacytoma": "活检证实的浆细胞瘤",
+    "calcium_mg_dl": "血清钙", "calcium_mmol_l": "血清钙",
+    "calcium_uln_mg_dl": "血清钙正常上限", "calcium_uln_mmol_l": "血清钙正常上限",
+    "albumin_g_dl": "血清白蛋白", "albumin_g_l": "血清白蛋白",
+    "creatinine_mg_dl": "血清肌酐", "creatinine_umol_l": "血清肌酐", "crcl_ml_min": "实测肌酐清除率",
+    "hemoglobin_g_dl": "血红蛋白", "hemoglobin_g_l": "血红蛋白",
+    "hemoglobin_lln_g_dl": "血红蛋白正常下限", "hemoglobin_lln_g_l": "血红蛋白正常下限",
+    "lytic_lesions": "溶骨性病变数", "mri_lesion_sizes_mm": "MRI 局灶性病变直径",
+    "mri_focal_lesions": "MRI 局灶性病变数",
+    "beta2m_mg_l": "血清 β2 微球蛋白", "ldh_u_l": "乳酸脱氢酶", "ldh_uln_u_l": "乳酸脱氢酶正常上限",
+    "del17p": "del(17p)", "t4_14": "t(4;14)", "t14_16": "t(14;16)", "t14_20": "t(14;20)", "t11_14": "t(11;14)",
+    "gain_1q": "1q 增益", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
+    "del17p_ccf_percent": "del(17p) 的癌细胞克隆比例", "del1p32_biallelic": "del(1p32) 双等位缺失",
+    "del13q": "del(13q)", "hyperdiploid": "超二倍体",
+    "ferritin_ng_ml": "铁蛋白", "ferritin_ug_l": "铁蛋白", "transferrin_saturation_percent": "转铁蛋白饱和度",
+    "epo_miu_ml": "血清 EPO",
+}
+#: Alternatives that are one item of data (either spelling / either form).
+_EITHER_ZH: dict[str, str] = {"mri_lesion_sizes_mm/mri_focal_lesions": "MRI 局灶性病变直径或个数"}
+
+
+def field_zh(name: str) -> str:
+    """A field (or ``a/b`` alternatives) as a reader sees it: the Chinese name, then the key(s) to enter.
+
+    >>> field_zh("age_years"), field_zh("calcium_mg_dl/calcium_mmol_l")
+    ('年龄（age_years）', '血清钙（calcium_mg_dl 或 calcium_mmol_l）')
+    >>> field_zh("mri_lesion_sizes_mm/mri_focal_lesions")
+    'MRI 局灶性病变直径或个数（mri_lesion_sizes_mm 或 mri_focal_lesions）'
+    >>> field_zh("no_such_field")
+    'no_such_field'
+    """
+    parts = name.split("/")
+    label = _EITHER_ZH.get(name) or FIELD_ZH.get(parts[0])
+    if label is None:
+        return name
+    return f"{label}（{' 或 '.join(parts)}）"
+
 
 #: Pairs of fields of which at most one may be given.
 _EXCLUSIVE: tuple[tuple[str, str, type[MMLibError]], ...] = tuple(

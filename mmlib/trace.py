@@ -20,13 +20,14 @@ use the same value.
 from __future__ import annotations
 
 import operator
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .errors import MMLibError
 from .sources import source as _source
 
-__all__ = ["OPS", "NEGATED", "Threshold", "Check", "RuleResult", "fmt_number", "info"]
+__all__ = ["OPS", "NEGATED", "Threshold", "Check", "RuleResult", "fmt_number", "fmt_quantity", "zh_join", "info"]
 
 #: The four comparison signs used by the published criteria.
 OPS: dict[str, Callable[[float, float], bool]] = {
@@ -51,6 +52,38 @@ def fmt_number(x: float | int) -> str:
     if float(x).is_integer():
         return str(int(x))
     return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+def fmt_quantity(x: float | int, unit: str = "", digits: int | None = None) -> str:
+    """A value for a headline: rounded to ``digits`` decimals (if given), then its unit.
+
+    >>> fmt_quantity(19.2578, "mL/min", 1), fmt_quantity(2.0, "g/dL"), fmt_quantity(3.14159, digits=2)
+    ('19.3 mL/min', '2 g/dL', '3.14')
+    """
+    number = fmt_number(x if digits is None else round(x, digits))
+    return f"{number} {unit}".rstrip()
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_END = re.compile(r"[A-Za-z0-9)\]+%κλβµ]")
+_LATIN_START = re.compile(r"[A-Za-z0-9(κλβµ]")
+
+
+def zh_join(*parts: str) -> str:
+    """Concatenate pieces of a Chinese sentence, with a space where Chinese meets Latin letters or digits.
+
+    >>> zh_join("推断", "t(4;14)"), zh_join("推断", "超二倍体"), zh_join("dFLC", "较最低值升高")
+    ('推断 t(4;14)', '推断超二倍体', 'dFLC 较最低值升高')
+    >>> zh_join("1q+（增益或扩增）", "计分"), zh_join("del(17p)", "计分")
+    ('1q+（增益或扩增）计分', 'del(17p) 计分')
+    """
+    out = ""
+    for part in parts:
+        if out and part and ((_CJK.match(out[-1]) and _LATIN_START.match(part[0]))
+                             or (_LATIN_END.match(out[-1]) and _CJK.match(part[0]))):
+            out += " "
+        out += part
+    return out
 
 
 @dataclass(frozen=True)
@@ -117,6 +150,20 @@ class Threshold:
         """
         return Threshold(key, zh or self.zh, NEGATED[self.op], self.value, self.unit,
                          si=self.si, si_unit=self.si_unit, source=self.source)
+
+    def relabel(self, key: str, zh: str) -> "Threshold":
+        """The same criterion (sign, number(s), source) under another key and Chinese label.
+
+        Used where one published number is re-used in another context, so that
+        the trace names it in that context while the number is written once.
+
+        >>> marrow = Threshold("x.measurable", "基线骨髓浆细胞", "≥", 30, "%")
+        >>> t = marrow.relabel("y.infiltration", "骨髓克隆性浆细胞（浸润程度）")
+        >>> t.key, t.zh, t.describe(), t.value == marrow.value
+        ('y.infiltration', '骨髓克隆性浆细胞（浸润程度）', '≥ 30 %', True)
+        """
+        return Threshold(key, zh, self.op, self.value, self.unit, si=self.si, si_unit=self.si_unit,
+                         source=self.source)
 
     def check(self, value: float | None, unit: str | None = None, *, label: str | None = None,
               note: str = "") -> "Check":
@@ -199,6 +246,20 @@ def info(criterion: str, label: str, value: Any, unit: str | None = None, *, sou
 class RuleResult:
     """The result of one rule: its value, the trace behind it and what was missing.
 
+    ``value`` is machine-readable (a code such as ``'mgus'``, a stage ``'II'``
+    or an unrounded number); ``shown``, when set, is what a reader sees in the
+    headline of :meth:`explain` (a Chinese name, a rounded value with its
+    unit, or "无法计算" for a calculation without its inputs; without it the
+    headline of ``None`` is "无法判断").  ``summary`` adds a sentence after the
+    headline.
+
+    >>> r = RuleResult("demo.crcl", "肌酐清除率", 19.2578, shown="19.3 mL/min", source="cockcroft1976")
+    >>> print(r.explain())
+    肌酐清除率：19.3 mL/min
+    >>> r.to_dict()["value"], r.to_dict()["shown"]
+    (19.2578, '19.3 mL/min')
+    >>> RuleResult("demo.score", "总分", 2.5, source="imwg2014").explain()   # without ``shown``: the value itself
+    '总分：2.5'
     >>> t = Threshold("demo.bmpc", "骨髓克隆性浆细胞", "≥", 60, "%")
     >>> r = RuleResult("demo", "S（≥ 60% 浆细胞）", True, (t.check(65, "%"),), source="imwg2014")
     >>> r.evaluable, r.to_dict()["value"]
@@ -216,6 +277,7 @@ class RuleResult:
     source: str = "imwg2014"
     summary: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    shown: str | None = None
 
     @property
     def evaluable(self) -> bool:
@@ -224,7 +286,9 @@ class RuleResult:
 
     def explain(self) -> str:
         """A short Chinese paragraph: the headline and one line per check."""
-        if self.value is None:
+        if self.shown is not None:
+            head = self.shown
+        elif self.value is None:
             head = "无法判断"
         elif self.value is True:
             head = "是"
@@ -237,7 +301,9 @@ class RuleResult:
         lines = [f"{self.label}：{head}" + (f"。{self.summary}" if self.summary else "")]
         lines += [f"  - {c.explain()}" for c in self.checks]
         if self.missing:
-            lines.append("  - 缺少字段：" + "、".join(self.missing))
+            from .case import field_zh  # lazy: mmlib.case imports this module
+
+            lines.append("  - 缺少数据：" + "、".join(field_zh(m) for m in self.missing))
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -245,6 +311,7 @@ class RuleResult:
         return {
             "name": self.name,
             "value": self.value,
+            "shown": self.shown,
             "missing": list(self.missing),
             "source": self.source,
             "details": self.details,

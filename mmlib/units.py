@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from .errors import MMLibError
 
 __all__ = [
+    "URINE_24H_UNIT",
     "CALCIUM_MG_DL_PER_MMOL_L",
     "CREATININE_UMOL_L_PER_MG_DL",
     "G_L_PER_G_DL",
@@ -31,6 +32,9 @@ __all__ = [
     "to_si",
     "convert",
 ]
+
+#: The 24-hour urine protein unit, one spelling everywhere (SI style, a space before "h").
+URINE_24H_UNIT = "mg/24 h"
 
 #: Calcium: molar mass 40.08 g/mol, so 1 mmol/L = 4.008 mg/dL.
 CALCIUM_MG_DL_PER_MMOL_L = 4.008
