@@ -40,14 +40,16 @@ and reports three things at once:
 >>> from mmlib.case import Case
 >>> r = cytogenetic_risk(Case(t4_14=True, gain_1q=True))
 >>> r.value, r.details["classic"], r.details["primary"], r.details["secondary"]
-('high', 'high', ['t(4;14)'], ['gain(1q)'])
+('high', 'high', ['t(4;14)'], ['1q 增益'])
+>>> print(r.explain().splitlines()[0])
+细胞遗传学危险分层（IMS/IMWG 2025）：高危。经典 IMWG 高危标准（Sonneveld 2016）：高危
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .case import Case, either_field
+from .case import FIELD_ZH, Case, either_field
 from .trace import Check, RuleResult, Threshold, info
 from .tristate import k_and, k_not, k_or
 from .units import CREATININE_UMOL_L_PER_MG_DL
@@ -60,6 +62,8 @@ __all__ = [
     "PRIMARY_EVENTS",
     "SECONDARY_EVENTS",
     "EVENT_NAMES",
+    "ONE_Q_ZH",
+    "RISK_ZH",
     "DEL17P_CCF",
     "BETA2M_HIGH",
     "CREATININE_NORMAL",
@@ -75,12 +79,16 @@ BETA2M_HIGH = Threshold("ims2025.beta2m", "β2 微球蛋白", "≥", 5.5, "mg/L"
 CREATININE_NORMAL = Threshold("ims2025.creatinine_normal", "血清肌酐（正常）", "<", 1.2, "mg/dL",
                               si=round(1.2 * CREATININE_UMOL_L_PER_MG_DL, 2), si_unit="µmol/L", source=_SRC)
 
-#: Display names of the abnormalities (Case field → name).
-EVENT_NAMES: dict[str, str] = {
-    "t11_14": "t(11;14)", "t4_14": "t(4;14)", "t14_16": "t(14;16)", "t14_20": "t(14;20)",
-    "hyperdiploid": "hyperdiploidy", "gain_1q": "gain(1q)", "amp_1q": "amp(1q)", "del1p32": "del(1p32)",
-    "del17p": "del(17p)", "tp53_mutation": "TP53 mutation", "del13q": "del(13q)",
-}
+#: Chinese display names of the abnormalities (Case field → name), those of :data:`mmlib.case.FIELD_ZH`:
+#: the standard notation (t(4;14), del(17p) …) is kept as used in Chinese texts, the rest is Chinese
+#: (超二倍体, 1q 增益 = 3 copies, 1q 扩增 = ≥ 4 copies, TP53 突变).
+EVENT_NAMES: dict[str, str] = {f: FIELD_ZH[f] for f in (
+    "t11_14", "t4_14", "t14_16", "t14_20", "hyperdiploid", "gain_1q", "amp_1q", "del1p32", "del17p",
+    "tp53_mutation", "del13q")}
+#: The name of "1q+" (gain or amplification), as one finding.
+ONE_Q_ZH = "1q+（增益或扩增）"
+#: Chinese names of the risk verdicts.
+RISK_ZH: dict[str | None, str] = {"high": "高危", "standard": "标准危", None: "无法判断"}
 #: Primary (initiating) events: IGH translocations and hyperdiploidy (Morgan 2012).
 PRIMARY_EVENTS: tuple[str, ...] = ("t11_14", "t4_14", "t14_16", "t14_20", "hyperdiploid")
 #: Secondary (progression) events (Morgan 2012).
@@ -104,7 +112,7 @@ def gain_1q_status(case: Case) -> bool | None:
 
 
 def _present(field: str, value: bool | None, src: str = _SRC, note: str = "") -> Check:
-    label = "1q+（gain/amp）" if field == "1q" else EVENT_NAMES[field]
+    label = ONE_Q_ZH if field == "1q" else EVENT_NAMES[field]
     return Check(f"cytogenetics.{field}", label, value, None, None, None, value, src, note)
 
 
@@ -188,13 +196,16 @@ _CRITERIA_ZH = (
 )
 
 
+_CLASSIC_ZH = "经典 IMWG 高危标准（Sonneveld 2016）"
+
+
 def _events(case: Case, fields: tuple[str, ...]) -> list[str]:
     names = []
     for f in fields:
         if getattr(case, f):
             name = EVENT_NAMES[f]
             if f == "del1p32" and case.del1p32_biallelic:
-                name += " (biallelic)"
+                name += "（双等位）"
             names.append(name)
     return names
 
@@ -205,7 +216,8 @@ def cytogenetic_risk(case: Case) -> RuleResult:
     ``value`` is the 2025 verdict (``"high"``/``"standard"``/``None``).
     ``details``: ``classic``, ``ims2025``, ``riss_high_risk_ca`` (bool/None),
     ``criteria`` (the four 2025 criteria, each True/False/None), ``primary``,
-    ``secondary``, ``missing_classic``.  ``missing`` lists the fields that
+    ``secondary`` (Chinese display names, :data:`EVENT_NAMES`), ``primary_fields``,
+    ``secondary_fields`` (the same events as Case field names), ``missing_classic``.  ``missing`` lists the fields that
     kept the 2025 verdict open.
 
     >>> r = cytogenetic_risk(Case(del17p=True, t4_14=False, t14_16=False, t14_20=False,
@@ -220,12 +232,12 @@ def cytogenetic_risk(case: Case) -> RuleResult:
     ...     t14_20=False, gain_1q=False, del1p32=False, tp53_mutation=False, beta2m_mg_l=2.1,
     ...     creatinine_mg_dl=0.9))
     >>> r.value, r.details["classic"], r.details["primary"]
-    ('standard', 'standard', ['t(11;14)', 'hyperdiploidy'])
+    ('standard', 'standard', ['t(11;14)', '超二倍体'])
     """
     one_q = gain_1q_status(case)
     classic, classic_checks, missing_classic = _classic(case, one_q)
-    checks: list[Check] = [info("cytogenetics.classic", "经典 IMWG 高危（Sonneveld 2016）", classic or "无法判断",
-                                source="sonneveld2016"), *classic_checks]
+    checks: list[Check] = [info("cytogenetics.classic", _CLASSIC_ZH, RISK_ZH[classic], source="sonneveld2016"),
+                           *classic_checks]
     results = [_criterion_1(case), _criterion_2(case, one_q), _criterion_3(case, one_q), _criterion_4(case)]
     criteria: dict[str, bool | None] = {}
     missing: list[str] = []
@@ -241,10 +253,11 @@ def cytogenetic_risk(case: Case) -> RuleResult:
         "classic": classic, "ims2025": ims, "riss_high_risk_ca": riss,
         "criteria": list(criteria.values()),
         "primary": _events(case, PRIMARY_EVENTS), "secondary": _events(case, SECONDARY_EVENTS),
+        "primary_fields": [f for f in PRIMARY_EVENTS if getattr(case, f)],
+        "secondary_fields": [f for f in SECONDARY_EVENTS if getattr(case, f)],
         "missing_classic": missing_classic,
     }
-    zh = {"high": "高危", "standard": "标准危", None: "无法判断"}
-    summary = f"IMS/IMWG 2025：{zh[ims]}；经典 IMWG：{zh[classic]}"
     return RuleResult("cytogenetic_risk", "细胞遗传学危险分层（IMS/IMWG 2025）", ims, tuple(checks),
-                      tuple(dict.fromkeys(missing)) if ims is None else (), source=_SRC, summary=summary,
-                      details=details)
+                      tuple(dict.fromkeys(missing)) if ims is None else (), source=_SRC,
+                      summary=f"{_CLASSIC_ZH}：{RISK_ZH[classic]}", details=details,
+                      shown=None if ims is None else RISK_ZH[ims])

@@ -43,32 +43,35 @@ inferred events are turned into a :class:`~mmlib.case.Case` and passed to
 ['marrow_infiltration', 'functional_iron_deficiency', 'inappropriately_low_epo']
 >>> r = infer_genetic_events(SEED_PHENOTYPE)
 >>> r.value, r.details["risk_ims2025"], r.details["tp53"]
-('t(4;14) + gain(1q)', 'high', 'intact')
+('t(4;14) + 1q 增益', 'high', 'intact')
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any, Mapping
 
 from .case import Case, either_field
-from .cytogenetics import EVENT_NAMES, cytogenetic_risk
+from .cytogenetics import EVENT_NAMES, RISK_ZH, cytogenetic_risk
 from .diagnosis import CREATININE_HIGH, HB_LOW
 from .errors import InputError, UnknownFieldError
 from .response import MARROW_MEASURABLE
-from .trace import Check, RuleResult, Threshold, info
+from .trace import Check, RuleResult, Threshold, info, zh_join
 from .tristate import k_and, k_not, k_or
 
 __all__ = [
     "anemia_mechanisms", "MechanismResult", "MECHANISMS", "MECHANISM_ZH",
-    "INFILTRATION_BMPC", "FERRITIN_REPLETE", "TSAT_LOW", "EPO_INAPPROPRIATE",
+    "INFILTRATION_BMPC", "TP53_LOSS_ZH", "mechanisms_zh", "FERRITIN_REPLETE", "TSAT_LOW", "EPO_INAPPROPRIATE",
     "MolecularPhenotype", "SEED_PHENOTYPE", "infer_genetic_events",
 ]
 
 _TEACHING = "教学启发式，非 IMWG 诊断标准"
+#: The secondary event reported when the TP53 pathway is found lost (not a specific lesion).
+TP53_LOSS_ZH = "TP53 失活"
 
-#: Mechanism 1: marrow burden ≥ the IMWG 2016 "marrow-measurable" level (teaching cut-off).
-INFILTRATION_BMPC = MARROW_MEASURABLE
+#: Mechanism 1: marrow burden ≥ the IMWG 2016 "marrow-measurable" level (teaching cut-off): the same
+#: number as :data:`mmlib.response.MARROW_MEASURABLE`, under a key and label that fit the anaemia context.
+INFILTRATION_BMPC = MARROW_MEASURABLE.relabel("mechanisms.bmpc", "骨髓克隆性浆细胞（浸润程度）")
 #: Mechanism 2: iron stores present (ferritin ≥ 100 ng/mL = 100 µg/L) ...
 FERRITIN_REPLETE = Threshold("mechanisms.ferritin", "铁蛋白", "≥", 100, "ng/mL", si=100, si_unit="µg/L",
                              source="ludwig2015")
@@ -105,13 +108,22 @@ class MechanismResult(RuleResult):
     """
 
     def explain(self) -> str:
-        """The Chinese explanation with the mechanisms named in the headline."""
-        text = super().explain()
-        if self.value is None:
-            return text
-        head = "、".join(MECHANISM_ZH[n] for n in self.value) or "无"
-        rest = text.split("\n", 1)[1:]
-        return "\n".join([f"{self.label}：{head}" + (f"。{self.summary}" if self.summary else ""), *rest])
+        """The Chinese explanation: the mechanisms named in the headline, one line of reasoning per mechanism
+        shown (``details["explanations"]``), then the trace."""
+        if self.value is not None and self.shown is None:
+            return replace(self, shown=mechanisms_zh(self.value)).explain()
+        head, *rest = super().explain().split("\n")
+        why = [f"  * {MECHANISM_ZH[n]}：{text}" for n, text in self.details.get("explanations", {}).items()]
+        return "\n".join([head, *why, *rest])
+
+
+def mechanisms_zh(names: list[str]) -> str:
+    """The Chinese names of a list of mechanism keys ("无" for none).
+
+    >>> mechanisms_zh(["marrow_infiltration", "inappropriately_low_epo"]), mechanisms_zh([])
+    ('骨髓浸润与造血抑制、EPO 相对不足', '无')
+    """
+    return "、".join(MECHANISM_ZH[n] for n in names) or "无"
 
 
 def _measured(case: Case, stem: str) -> tuple[float | None, str | None]:
@@ -134,8 +146,7 @@ def anemia_mechanisms(case: Case) -> RuleResult:
     >>> anemia_mechanisms(Case()).value is None
     True
     """
-    bmpc = INFILTRATION_BMPC.check(case.bmpc_percent, label="骨髓克隆性浆细胞",
-                                   note="教学界值：借用 IMWG 2016 骨髓可作为可测病灶的水平")
+    bmpc = INFILTRATION_BMPC.check(case.bmpc_percent, note="教学界值：借用 IMWG 2016 骨髓可作为可测病灶的水平")
     ferritin_v, ferritin_u = _measured(case, "ferritin")
     ferritin = FERRITIN_REPLETE.check(ferritin_v, ferritin_u)
     tsat = TSAT_LOW.check(case.transferrin_saturation_percent)
@@ -176,14 +187,14 @@ def anemia_mechanisms(case: Case) -> RuleResult:
         }[crea.verdict]
     shown = [n for n in MECHANISMS if verdicts[n]]
     value = None if all(v is None for v in verdicts.values()) else shown
-    summary = f"{_TEACHING}。" + ("".join(f"{MECHANISM_ZH[n]}：{explanations[n]}" for n in shown) if shown
-                                  else "未见上述机制的证据。" if value is not None else "")
+    summary = f"{_TEACHING}。" + ("未见上述机制的证据。" if value == [] else "")
     details: dict[str, Any] = {
         "mechanisms": verdicts, "renal_impairment": crea.verdict, "anaemia": hb.verdict,
         "explanations": explanations, "teaching_heuristic": True,
     }
     return MechanismResult("anemia_mechanisms", "贫血机制（教学启发式）", value, tuple(checks), tuple(missing),
-                           source="beguin1992", summary=summary, details=details)
+                           source="beguin1992", summary=summary, details=details,
+                           shown=None if value is None else mechanisms_zh(value))
 
 
 # ----------------------------------------------------------------------------------
@@ -191,7 +202,7 @@ def anemia_mechanisms(case: Case) -> RuleResult:
 # ----------------------------------------------------------------------------------
 _PHENO_ZH: dict[str, str] = {
     "fgfr3_high": "FGFR3 高表达", "mmset_high": "MMSET（NSD2）高表达", "h3k36me2_high": "H3K36me2 升高",
-    "ccnd1_high": "Cyclin D1 高表达", "tp53_functional": "TP53 功能完整（DNA 损伤后 p21 可被诱导）",
+    "ccnd1_high": "细胞周期蛋白 D1（cyclin D1）高表达", "tp53_functional": "TP53 功能完整（DNA 损伤后 p21 可被诱导）",
     "cks1b_high": "CKS1B 高表达", "mcl1_high": "MCL1 高表达", "maf_high": "MAF 高表达",
     "odd_chromosome_trisomies": "多个奇数号染色体三体",
 }
@@ -261,9 +272,9 @@ def _infer(p: MolecularPhenotype) -> tuple[dict[str, bool | None], list[Check]]:
     lines.append(_line("t4_14", "推断 t(4;14)", t4_14, note))
 
     t11_14 = p.ccnd1_high
-    note = "IGH 增强子驱动 CCND1，Cyclin D1 促进 G1→S"
+    note = "IGH 增强子驱动 CCND1，细胞周期蛋白 D1 促进 G1→S 期转换"
     if p.ccnd1_high and p.odd_chromosome_trisomies:
-        t11_14, note = None, "Cyclin D1 高表达也见于伴 11 号三体的超二倍体骨髓瘤，需 FISH 区分"
+        t11_14, note = None, "细胞周期蛋白 D1 高表达也见于伴 11 号三体的超二倍体骨髓瘤，需 FISH 区分"
     lines.append(_line("t11_14", "推断 t(11;14)", t11_14, note))
 
     t14_16 = p.maf_high
@@ -272,7 +283,7 @@ def _infer(p: MolecularPhenotype) -> tuple[dict[str, bool | None], list[Check]]:
         t14_16, note = None, "t(4;14) 克隆也可经 MEK–ERK 通路上调 MAF，不能据此推断 t(14;16)，需 FISH"
     lines.append(_line("t14_16", "推断 t(14;16)", t14_16, note))
 
-    lines.append(_line("hyperdiploid", "推断超二倍体", p.odd_chromosome_trisomies,
+    lines.append(_line("hyperdiploid", zh_join("推断", EVENT_NAMES["hyperdiploid"]), p.odd_chromosome_trisomies,
                        "奇数号染色体（3、5、7、9、11、15、19、21）三体" if p.odd_chromosome_trisomies is not False
                        else "未见三体特征，但这不能证明核型为非超二倍体，倍体按未知处理"))
 
@@ -280,12 +291,12 @@ def _infer(p: MolecularPhenotype) -> tuple[dict[str, bool | None], list[Check]]:
     note = "1q21 拷贝数增加使 CKS1B（促 p27 降解）与 MCL1（抗凋亡）剂量依赖性高表达"
     if gain is None and (p.cks1b_high or p.mcl1_high):
         note += "；仅一个 1q 基因高表达，证据不足"
-    lines.append(_line("gain_1q", "推断 1q 增益", gain, note))
+    lines.append(_line("gain_1q", zh_join("推断", EVENT_NAMES["gain_1q"]), gain, note))
 
     tp53_lost = k_not(p.tp53_functional)
     note = ("p21 可被诱导：TP53 通路功能完整，不支持 TP53 双等位失活；但单等位 del(17p) 仍不能排除"
             if p.tp53_functional else "p21 不能被诱导：TP53 通路失活，提示 del(17p) 和/或 TP53 突变，需 FISH/测序确认")
-    lines.append(_line("tp53_loss", "推断 TP53 失活", tp53_lost, note))
+    lines.append(_line("tp53_loss", zh_join("推断", TP53_LOSS_ZH), tp53_lost, note))
 
     # no trisomy signature is not proof of a non-hyperdiploid karyotype: only "present" is passed on
     implied = {"t4_14": t4_14, "t11_14": t11_14, "t14_16": t14_16, "hyperdiploid": p.odd_chromosome_trisomies or None,
@@ -296,12 +307,12 @@ def _infer(p: MolecularPhenotype) -> tuple[dict[str, bool | None], list[Check]]:
 def infer_genetic_events(phenotype: MolecularPhenotype) -> RuleResult:
     """Infer the primary and secondary genetic events behind a molecular phenotype (teaching heuristic).
 
-    ``value`` names the inferred events (e.g. ``'t(4;14) + gain(1q)'``);
+    ``value`` names the inferred events (e.g. ``'t(4;14) + 1q 增益'``);
     ``details``: ``primary``, ``secondary``, ``tp53`` ('intact'/'lost'/None),
     ``implied_case`` (the Case fields passed on), ``risk_ims2025``,
     ``risk_classic`` and ``risk`` (the :func:`~mmlib.cytogenetics.cytogenetic_risk`
     details).  A lost TP53 function is reported as a secondary event
-    ("TP53 loss") but is not converted into a specific lesion: the risk rule
+    (:data:`TP53_LOSS_ZH`) but is not converted into a specific lesion: the risk rule
     sees del(17p) and TP53 mutation as unknown and the trace says why.
 
     >>> r = infer_genetic_events(MolecularPhenotype(ccnd1_high=True, mmset_high=False, h3k36me2_high=False,
@@ -317,18 +328,17 @@ def infer_genetic_events(phenotype: MolecularPhenotype) -> RuleResult:
     risk = cytogenetic_risk(case)
     tp53 = {True: "intact", False: "lost", None: None}[phenotype.tp53_functional]
     primary = list(risk.details["primary"])
-    secondary = list(risk.details["secondary"]) + (["TP53 loss"] if tp53 == "lost" else [])
+    secondary = list(risk.details["secondary"]) + ([TP53_LOSS_ZH] if tp53 == "lost" else [])
     markers = [Check(f"mechanisms.phenotype.{f.name}", _PHENO_ZH[f.name], getattr(phenotype, f.name), None, None,
                      None, None, "morgan2012") for f in fields(phenotype)]
-    zh_risk = {"high": "高危", "standard": "标准危", None: "无法判断"}
     checks = [*markers, *lines,
-              info("mechanisms.infer.risk", "遗传学危险（IMS/IMWG 2025）", zh_risk[risk.value], source="ims2025highrisk",
-                   note=risk.summary), *risk.checks]
+              info("mechanisms.infer.risk", "遗传学危险（IMS/IMWG 2025）", RISK_ZH[risk.value], source="ims2025highrisk",
+                   note=f"经典 IMWG 标准：{RISK_ZH[risk.details['classic']]}"), *risk.checks]
     events = primary + secondary
     value = " + ".join(events) if events else None
     reasoning = "；".join(c.label + "：" + c.note for c in lines if c.verdict)
-    summary = (f"{_TEACHING}。" + (f"推断 {value}。{reasoning}。" if value else "表型不足以推断具体遗传学事件。")
-               + f"危险分层（IMS/IMWG 2025）：{zh_risk[risk.value]}")
+    summary = (f"{_TEACHING}。" + (f"{zh_join('推断', value)}。{reasoning}。" if value else "表型不足以推断具体遗传学事件。")
+               + f"危险分层（IMS/IMWG 2025）：{RISK_ZH[risk.value]}")
     details: dict[str, Any] = {
         "primary": primary, "secondary": secondary, "tp53": tp53,
         "implied_case": case.to_dict(), "risk_ims2025": risk.value, "risk_classic": risk.details["classic"],

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mmlib.case import Case
-from mmlib.cytogenetics import cytogenetic_risk
+from mmlib.cytogenetics import EVENT_NAMES, ONE_Q_ZH, cytogenetic_risk
 
 #: A complete FISH panel with nothing found and normal β2M/creatinine: standard risk everywhere.
 NEG = dict(del17p=False, t4_14=False, t14_16=False, t14_20=False, t11_14=False, gain_1q=False, amp_1q=False,
@@ -124,13 +126,29 @@ def test_empty_case_lists_missing_fields():
 def test_event_classification():
     r = risk(t11_14=True, hyperdiploid=True, amp_1q=True, del1p32=True, del1p32_biallelic=True, del13q=True,
              tp53_mutation=True)
-    assert r.details["primary"] == ["t(11;14)", "hyperdiploidy"]
-    assert r.details["secondary"] == ["amp(1q)", "del(1p32) (biallelic)", "TP53 mutation", "del(13q)"]
+    assert r.details["primary"] == ["t(11;14)", "超二倍体"]
+    assert r.details["secondary"] == ["1q 扩增", "del(1p32)（双等位）", "TP53 突变", "del(13q)"]
+    assert r.details["primary_fields"] == ["t11_14", "hyperdiploid"]
+    assert r.details["secondary_fields"] == ["amp_1q", "del1p32", "tp53_mutation", "del13q"]
+
+
+def test_event_names_are_chinese():
+    """Every event has a Chinese name: only the standard notation (t(4;14), del(17p) …) stays Latin."""
+    notation = re.compile(r"^(t\(\d+;\d+\)|del\(\d+[pq]\d*\))$")
+    for field, name in EVENT_NAMES.items():
+        assert notation.match(name) or re.search(r"[\u4e00-\u9fff]", name), (field, name)
+        assert not re.search(r"\b(mutation|hyperdiploidy|gain|amp|loss|biallelic)\b", name), name
+    text = risk(hyperdiploid=False, tp53_mutation=True, gain_1q=True).explain()
+    assert not re.search(r"\b(mutation|hyperdiploidy|gain|amp)\b", text), text
+    assert "TP53 突变" in text and ONE_Q_ZH in text
 
 
 def test_trace_and_summary_agree():
     r = risk(t4_14=True, gain_1q=True)
-    assert r.summary.startswith("IMS/IMWG 2025：高危")
+    assert r.shown == "高危" and r.summary == "经典 IMWG 高危标准（Sonneveld 2016）：高危"
+    assert r.explain().startswith("细胞遗传学危险分层（IMS/IMWG 2025）：高危。")
+    line = next(c for c in r.checks if c.criterion == "cytogenetics.classic")
+    assert line.value == "高危"                            # the trace names the verdict in Chinese, not "high"
     assert r.to_dict()["value"] == "high"
     assert any(c.criterion == "ims2025.criterion" and c.verdict for c in r.checks)
 

@@ -93,8 +93,8 @@ def test_explain_lists_every_finding():
 # ======================================================================================
 def test_seed_phenotype_is_t4_14_with_gain_1q_high_risk_tp53_intact():
     r = infer_genetic_events(SEED_PHENOTYPE)
-    assert r.value == "t(4;14) + gain(1q)"
-    assert r.details["primary"] == ["t(4;14)"] and r.details["secondary"] == ["gain(1q)"]
+    assert r.value == "t(4;14) + 1q 增益"
+    assert r.details["primary"] == ["t(4;14)"] and r.details["secondary"] == ["1q 增益"]
     assert r.details["tp53"] == "intact"
     assert r.details["risk_ims2025"] == "high" and r.details["risk_classic"] == "high"
     assert r.details["risk"]["criteria"][1] is True        # IGH translocation with 1q+
@@ -110,7 +110,7 @@ def test_mmset_without_fgfr3_still_t4_14():
 
 def test_cyclin_d1_with_trisomies_is_ambiguous():
     r = infer_genetic_events(MolecularPhenotype(ccnd1_high=True, odd_chromosome_trisomies=True))
-    assert r.details["primary"] == ["hyperdiploidy"]
+    assert r.details["primary"] == ["超二倍体"]
     assert "11 号三体" in r.explain()
 
 
@@ -129,8 +129,8 @@ def test_one_1q_gene_is_not_enough():
 
 def test_absent_p21_induction_means_tp53_loss():
     r = infer_genetic_events(MolecularPhenotype(tp53_functional=False))
-    assert r.details["tp53"] == "lost" and r.details["secondary"] == ["TP53 loss"]
-    assert r.value == "TP53 loss"
+    assert r.details["tp53"] == "lost" and r.details["secondary"] == ["TP53 失活"]
+    assert r.value == "TP53 失活"
     assert r.details["implied_case"] == {}      # not converted into a specific lesion
 
 
