@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .case import Case, either_field
-from .cytogenetics import EVENT_NAMES, gain_1q_status
+from .cytogenetics import EVENT_NAMES, ONE_Q_ZH, gain_1q_status
 from .errors import InputError
 from .labs import FLC_RATIO_HIGH, FLC_RATIO_LOW, flc_ratio
 from .trace import Check, RuleResult, Threshold, fmt_number, info
@@ -197,7 +197,7 @@ def _grouped(name: str, label: str, source: str, factors: Sequence[_Factor],
     group = g_low if g_low == g_high else None
     if not missing:
         checks += _group_checks(low, groups)
-        summary = f"总分 {fmt_number(low)}，{GROUP_ZH[group]}"
+        summary = f"总分 {fmt_number(low)}"
     else:
         checks.append(info(f"{name}.score_range", "可能的总分范围（缺失项取最低/最高分）",
                            f"{fmt_number(low)}–{fmt_number(high)}", source=source))
@@ -213,7 +213,8 @@ def _grouped(name: str, label: str, source: str, factors: Sequence[_Factor],
     }
     for key, table in outcomes.items():
         details[key] = None if group is None else table[group]
-    return RuleResult(name, label, group, tuple(checks), missing, source=source, summary=summary, details=details)
+    return RuleResult(name, label, group, tuple(checks), missing, source=source, summary=summary, details=details,
+                      shown=None if group is None else GROUP_ZH[group])
 
 
 def _m_protein(case: Case) -> tuple[float | None, str | None]:
@@ -253,7 +254,7 @@ def smm_mayo2018(case: Case) -> RuleResult:
 def _fish_factor(case: Case) -> _Factor:
     one_q = gain_1q_status(case)
     values = {f: (one_q if f == "1q" else getattr(case, f)) for f in IMWG2020_FISH_ABNORMALITIES}
-    checks = [Check(f"imwg2020.fish.{f}", "1q+（gain/amp）" if f == "1q" else EVENT_NAMES[f], v, None, None, None,
+    checks = [Check(f"imwg2020.fish.{f}", ONE_Q_ZH if f == "1q" else EVENT_NAMES[f], v, None, None, None,
                     v, _IMWG, f"本项得 {IMWG2020_FISH_POINTS} 分" if v else "") for f, v in values.items()]
     missing = tuple("gain_1q" if f == "1q" else f for f, v in values.items() if v is None)
     return _binary("fish_abnormality", checks, missing, IMWG2020_FISH_POINTS)
@@ -340,33 +341,49 @@ class ProgressionRate:
     """A published progression rate: ``per_year`` (a fraction, 0.01 = 1 %/year) over years
     ``start_year``–``end_year`` of follow-up (``end_year=None``: open-ended).
 
+    ``subject`` names who progresses; :attr:`zh` renders the rate in Chinese from the numbers.
+
     >>> first = SMM_PROGRESSION_PIECEWISE[0]
     >>> first.per_year, first.start_year, first.end_year, first.source
     (0.1, 0, 5, 'kyle2007smm')
+    >>> [r.zh for r in SMM_PROGRESSION_PIECEWISE]
+    ['SMM 前 5 年每年约 10%', 'SMM 第 5–10 年每年约 3%', 'SMM 10 年后每年约 1%']
+    >>> MGUS_ANNUAL_PROGRESSION_BY_TYPE["non_igm"].zh
+    '非 IgM 型 MGUS 每年约 0.5%'
     """
 
     per_year: float
     start_year: float
     end_year: float | None
     source: str
-    zh: str
+    subject: str
+
+    @property
+    def zh(self) -> str:
+        """The rate in Chinese, rendered from ``per_year`` and the years (never typed by hand)."""
+        start, end = fmt_number(self.start_year), None if self.end_year is None else fmt_number(self.end_year)
+        if self.start_year == 0:
+            when = "" if end is None else f"前 {end} 年"
+        else:
+            when = f"{start} 年后" if end is None else f"第 {start}–{end} 年"
+        return f"{self.subject} {when}每年约 {fmt_number(self.per_year * 100)}%"
 
 
 #: MGUS progresses to myeloma or a related disorder at about 1 % per year (Kyle 2002).
-MGUS_ANNUAL_PROGRESSION = ProgressionRate(0.01, 0, None, "kyle2002mgus", "MGUS 每年约 1% 进展")
+MGUS_ANNUAL_PROGRESSION = ProgressionRate(0.01, 0, None, "kyle2002mgus", "MGUS")
 #: Refined rates by MGUS type, from the IMWG 2014 table: non-IgM 0.5 %, IgM 1 %, light-chain 0.3 % per year.
 MGUS_ANNUAL_PROGRESSION_BY_TYPE: dict[str, ProgressionRate] = {
-    "non_igm": ProgressionRate(0.005, 0, None, "imwg2014", "非 IgM 型 MGUS 每年约 0.5%"),
-    "igm": ProgressionRate(0.01, 0, None, "imwg2014", "IgM 型 MGUS 每年约 1%"),
-    "light_chain": ProgressionRate(0.003, 0, None, "imwg2014", "轻链型 MGUS 每年约 0.3%"),
+    "non_igm": ProgressionRate(0.005, 0, None, "imwg2014", "非 IgM 型 MGUS"),
+    "igm": ProgressionRate(0.01, 0, None, "imwg2014", "IgM 型 MGUS"),
+    "light_chain": ProgressionRate(0.003, 0, None, "imwg2014", "轻链型 MGUS"),
 }
 #: SMM (Kyle 2007): ~10 %/year for the first 5 years, ~3 %/year for the next 5, ~1 %/year after.
 #: Kyle reported these as yearly increments of the *cumulative* probability of progression
 #: (share of the original cohort), not as constant hazards; :func:`cumulative_progression` adds them up.
 SMM_PROGRESSION_PIECEWISE: tuple[ProgressionRate, ...] = (
-    ProgressionRate(0.10, 0, 5, "kyle2007smm", "SMM 前 5 年每年约 10%"),
-    ProgressionRate(0.03, 5, 10, "kyle2007smm", "SMM 第 5–10 年每年约 3%"),
-    ProgressionRate(0.01, 10, None, "kyle2007smm", "SMM 10 年后每年约 1%"),
+    ProgressionRate(0.10, 0, 5, "kyle2007smm", "SMM"),
+    ProgressionRate(0.03, 5, 10, "kyle2007smm", "SMM"),
+    ProgressionRate(0.01, 10, None, "kyle2007smm", "SMM"),
 )
 
 

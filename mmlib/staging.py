@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from .case import Case, either_field
+from .cytogenetics import ONE_Q_ZH
 from .trace import Check, RuleResult, Threshold, fmt_number, info
 from .tristate import k_and, k_or, t_and, t_not, t_or, tri
 
@@ -146,11 +147,17 @@ def _roman(code: float) -> str | None:
     return None if code != code else STAGES[int(code) - 1]
 
 
+def _stage_zh(stage: str | None) -> str | None:
+    """'II' → 'II 期' (the headline of a staging result)."""
+    return None if stage is None else f"{stage} 期"
+
+
 def _iss_parts(case: Case) -> tuple[bool | None, bool | None, list[Check], tuple[str, ...]]:
     alb = case.measured("albumin")
-    c3 = ISS_B2M_III.check(case.beta2m_mg_l)
-    c1 = ISS_B2M_I.check(case.beta2m_mg_l)
-    ca = ISS_ALBUMIN_I.check(alb.value if alb else None, alb.unit if alb else None)
+    c3 = ISS_B2M_III.check(case.beta2m_mg_l, label=f"{ISS_B2M_III.zh}（III 期界值）")
+    c1 = ISS_B2M_I.check(case.beta2m_mg_l, label=f"{ISS_B2M_I.zh}（I 期界值）")
+    ca = ISS_ALBUMIN_I.check(alb.value if alb else None, alb.unit if alb else None,
+                             label=f"{ISS_ALBUMIN_I.zh}（I 期界值）")
     missing = tuple(f for f, v in (("beta2m_mg_l", case.beta2m_mg_l), (either_field("albumin"), alb)) if v is None)
     return c3.verdict, k_and(c1.verdict, ca.verdict), [c3, c1, ca], missing
 
@@ -169,9 +176,9 @@ def iss(case: Case) -> RuleResult:
     iii, one, checks, missing = _iss_parts(case)
     stage = _roman(float(iss_codes(tri(iii), tri(one))))
     details: dict[str, Any] = {"stage": stage, "points": None, **(ISS_OUTCOMES[stage] if stage else {})}
-    summary = f"ISS {stage}" + (f"，原始队列中位 OS {ISS_OUTCOMES[stage]['median_os_months']} 个月" if stage else "")
+    summary = f"原始队列中位总生存期（OS）{ISS_OUTCOMES[stage]['median_os_months']} 个月" if stage else ""
     return RuleResult("iss", "ISS 分期", stage, tuple(checks), missing=missing if stage is None else (),
-                      source="iss2005", summary=summary, details=details)
+                      source="iss2005", summary=summary, details=details, shown=_stage_zh(stage))
 
 
 def _ldh(case: Case) -> tuple[bool | None, Check]:
@@ -213,9 +220,9 @@ def riss(case: Case) -> RuleResult:
         missing += _LDH_MISSING if ldh_high is None else ()
     details: dict[str, Any] = {"stage": stage, "points": None, "high_risk_ca": ca_high, "ldh_high": ldh_high,
                                **(RISS_OUTCOMES[stage] if stage else {})}
-    summary = f"R-ISS {stage}" + (f"，原始队列 5 年 OS {RISS_OUTCOMES[stage]['five_year_os_percent']}%" if stage else "")
+    summary = (f"原始队列 5 年总生存率（OS）{RISS_OUTCOMES[stage]['five_year_os_percent']}%" if stage else "")
     return RuleResult("riss", "R-ISS 分期", stage, tuple(checks), missing=missing if stage is None else (),
-                      source="riss2015", summary=summary, details=details)
+                      source="riss2015", summary=summary, details=details, shown=_stage_zh(stage))
 
 
 def r2iss(case: Case) -> RuleResult:
@@ -239,12 +246,13 @@ def r2iss(case: Case) -> RuleResult:
     factor_values: dict[str, bool | None] = {"del17p": case.del17p, "ldh_high": ldh_high, "t4_14": case.t4_14,
                                              "gain_or_amp_1q": q1}
     checks.append(ldh_check)
-    checks.append(info("r2iss2022.iss", f"ISS {iss_stage or '未定'} 计分", iss_pts, "分", source="r2iss2022"))
-    labels = {"del17p": "del(17p)", "ldh_high": "LDH 高于 ULN", "t4_14": "t(4;14)",
-              "gain_or_amp_1q": "1q+（增益或扩增）"}
+    checks.append(info("r2iss2022.iss", f"ISS {iss_stage} 期计分" if iss_stage else "ISS 分期（未定）计分", iss_pts,
+                       "分", source="r2iss2022"))
+    labels = {"del17p": "del(17p) 计分", "ldh_high": "LDH 高于 ULN 计分", "t4_14": "t(4;14) 计分",
+              "gain_or_amp_1q": f"{ONE_Q_ZH}计分"}
     for key, v in factor_values.items():
         pts = None if v is None else (R2ISS_POINTS[key] if v else 0.0)
-        checks.append(info(f"r2iss2022.{key}", f"{labels[key]} 计分", pts, "分", source="r2iss2022"))
+        checks.append(info(f"r2iss2022.{key}", labels[key], pts, "分", source="r2iss2022"))
     checks.append(info("r2iss2022.t14_16", "t(14;16)", "R2-ISS 不计分", source="r2iss2022"))
     checks.append(info("r2iss2022.total", "R2-ISS 总分", points if points is not None else
                        f"{fmt_number(lo)}–{fmt_number(hi)}（部分因素未知）", "分" if points is not None else None,
@@ -258,7 +266,7 @@ def r2iss(case: Case) -> RuleResult:
         missing += ("gain_1q", "amp_1q") if q1 is None else ()
     details: dict[str, Any] = {"stage": stage, "points": points, "points_min": lo, "points_max": hi,
                                "factors": {"iss": iss_stage, **factor_values}, "outcomes_note": _R2ISS_OUTCOME_NOTE}
-    summary = f"R2-ISS {stage}" if stage else "R2-ISS 无法确定"
-    summary += f"（总分 {fmt_number(points)}）" if points is not None else f"（总分范围 {fmt_number(lo)}–{fmt_number(hi)}）"
+    summary = (f"总分 {fmt_number(points)}" if points is not None
+               else f"总分可能为 {fmt_number(lo)}–{fmt_number(hi)}（部分因素未知）")
     return RuleResult("r2iss", "R2-ISS 分期", stage, tuple(checks), missing=missing if stage is None else (),
-                      source="r2iss2022", summary=summary, details=details)
+                      source="r2iss2022", summary=summary, details=details, shown=_stage_zh(stage))

@@ -106,7 +106,7 @@ pd.DataFrame(rows).set_index("表型")
 
 # %%
 risk = cg.cytogenetic_risk(Case(**r.details["implied_case"]))
-print(risk.summary)
+print(risk.explain().splitlines()[0])
 for c in risk.checks:
     if c.criterion == "ims2025.criterion":
         print(" ", c.explain())
@@ -188,7 +188,7 @@ patient = dict(beta2m_mg_l=4.1, albumin_g_dl=3.1, ldh_u_l=210, ldh_uln_u_l=250,
                del17p=False, t4_14=True, t14_16=False, gain_1q=True, amp_1q=False)
 case = Case(**patient)
 for rule in (staging.iss, staging.riss, staging.r2iss):
-    print(rule(case).summary)
+    print(rule(case).explain().splitlines()[0])
 print()
 print(staging.r2iss(case).explain())
 
