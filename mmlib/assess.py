@@ -62,7 +62,7 @@ import importlib
 import importlib.util
 import sys
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 from .case import Case
@@ -70,7 +70,7 @@ from .diagnosis import DIAGNOSIS_ZH, classify, crab, slim
 from .labs import ckd_epi_2021, cockcroft_gault, corrected_calcium, flc_ratio
 from .sources import source
 from .staging import iss, r2iss, riss
-from .trace import Check, RuleResult, fmt_number, info
+from .trace import Check, RuleResult, fmt_quantity, info
 
 __all__ = ["assess", "Assessment", "CONTRACT_KEYS", "DISCLAIMER"]
 
@@ -224,9 +224,8 @@ class Assessment:
         """
         r = self.results
         dx = r["diagnosis"]
-        lines = ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{DIAGNOSIS_ZH[dx.value]}"]
-        if dx.details["reason"]:
-            lines.append(f"  原因：{dx.summary.split('：', 1)[-1]}")
+        lines = ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{dx.shown}"]
+        lines.append(f"  {'原因' if dx.details['reason'] else '依据'}：{dx.summary}")
         numbered = [
             ("一、实验室计算", ("crcl", "egfr", "corrected_calcium", "flc_ratio")),
             ("二、终末器官损害（CRAB）", ("crab",)),
@@ -245,13 +244,11 @@ class Assessment:
             for key in keys:
                 if key in r:
                     res = r[key]
-                    if key == "diagnosis":
-                        res = RuleResult(res.name, res.label, DIAGNOSIS_ZH[res.value],
-                                         tuple(c for c in res.checks if c not in event_checks), res.missing,
-                                         res.source, res.summary if res.details["reason"] else "", res.details)
+                    if key == "diagnosis":  # the CRAB/SLiM lines are already shown in sections 二 and 三
+                        res = replace(res, checks=tuple(c for c in res.checks if c not in event_checks))
                     body.append(res.explain())
                 elif key in self.skipped:
-                    body.append(f"{_SECTION_TITLES[key]}：未计算（{self.skipped[key]}）")
+                    body.append(f"{_SECTION_TITLES[key]}：未计算，{self.skipped[key]}")
             if body:
                 lines += ["", title] + body
         lines += ["", "参考文献"] + [f"  - {source(k).citation}" + (f" doi:{source(k).doi}" if source(k).doi else "")
@@ -289,7 +286,7 @@ def assess(case_or_dict: Case | Mapping[str, Any]) -> Assessment:
     results["crcl"] = (cockcroft_gault(case) if kf is None else
                        RuleResult("crcl_measured", "肌酐清除率（实测）", kf,
                                   (info("labs.crcl_measured", "实测肌酐清除率", kf, "mL/min", source="imwg2014"),),
-                                  source="imwg2014", summary=f"{fmt_number(kf)} mL/min"))
+                                  source="imwg2014", shown=fmt_quantity(kf, "mL/min")))
     results["egfr"] = ckd_epi_2021(case)
     results["corrected_calcium"] = corrected_calcium(case)
     results["flc_ratio"] = flc_ratio(case)

@@ -76,6 +76,10 @@ def _run(args: argparse.Namespace) -> str:
         result = assess_response(data)
     if args.json:
         return json.dumps(result.to_dict(), ensure_ascii=False)
+    if args.command == "response":  # the assess report ends with the teaching-material line already
+        from .assess import DISCLAIMER
+
+        return f"{result.explain()}\n\n{DISCLAIMER}"
     return result.explain()
 
 

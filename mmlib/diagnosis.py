@@ -95,12 +95,12 @@ from typing import Any
 
 import numpy as np
 
-from .case import Case, either_field
+from .case import Case, either_field, field_zh
 from .labs import (FLC_KAPPA_ULN, FLC_LAMBDA_ULN, FLC_RATIO_HIGH, FLC_RATIO_LOW, ckd_epi_2021, cockcroft_gault,
                    corrected_calcium, flc_ratio, range_text)
 from .trace import Check, RuleResult, Threshold, fmt_number, info
 from .tristate import k_and, k_not, k_or, tri
-from .units import convert
+from .units import URINE_24H_UNIT, convert
 
 __all__ = [
     "CALCIUM_HIGH", "CALCIUM_ABOVE_ULN", "CRCL_LOW", "CREATININE_HIGH", "HB_LOW", "HB_BELOW_LLN",
@@ -108,7 +108,7 @@ __all__ = [
     "MRI_LESIONS", "SMM_M_PROTEIN", "MGUS_M_PROTEIN", "SMM_URINE", "LC_MGUS_URINE", "CLONAL_BMPC",
     "MGUS_BMPC", "SMM_BMPC_UPPER", "SP_MARROW",
     "CRITERIA_TABLES", "criteria_rows", "table_numbers",
-    "DIAGNOSES", "DIAGNOSIS_ZH", "REASONS", "SEVERITY",
+    "DIAGNOSES", "DIAGNOSIS_ZH", "SUBTYPE_ZH", "REASONS", "SEVERITY",
     "crab", "slim", "classify", "decide", "difference",
 ]
 
@@ -140,7 +140,7 @@ MRI_LESIONS = Threshold("imwg2014.slim.mri", f"MRI 局灶性病变数（直径 {
 # The spectrum: MGUS, SMM, MM, light-chain MGUS, solitary plasmacytoma ----------
 SMM_M_PROTEIN = Threshold("imwg2014.smm.m_protein", "血清 M 蛋白", "≥", 3, "g/dL", si=30, si_unit="g/L")
 MGUS_M_PROTEIN = SMM_M_PROTEIN.negate("imwg2014.mgus.m_protein")
-SMM_URINE = Threshold("imwg2014.smm.urine", "24 小时尿 M 蛋白", "≥", 500, "mg/24h")
+SMM_URINE = Threshold("imwg2014.smm.urine", "24 小时尿 M 蛋白", "≥", 500, URINE_24H_UNIT)
 LC_MGUS_URINE = SMM_URINE.negate("imwg2014.lc_mgus.urine")
 #: ≥ 10 % clonal BMPC: the lower bound of SMM and the marrow criterion of MM.
 CLONAL_BMPC = Threshold("imwg2014.bmpc", "骨髓克隆性浆细胞", "≥", 10, "%")
@@ -204,6 +204,8 @@ DIAGNOSIS_ZH: dict[str, str] = {
     "solitary_plasmacytoma_minimal_marrow": "孤立性浆细胞瘤伴微量骨髓受累",
     "indeterminate": "无法确定",
 }
+#: Chinese names of the subtypes (``details["subtype"]``).
+SUBTYPE_ZH: dict[str, str] = {"igm_mgus": "IgM 型意义未明的单克隆丙种球蛋白血症（IgM MGUS）"}
 #: Severity order used by the monotonicity property test (indeterminate and plasmacytoma are not ranked).
 SEVERITY: dict[str, int] = {"mgus": 0, "light_chain_mgus": 0, "smoldering_multiple_myeloma": 1,
                             "multiple_myeloma": 2}
@@ -216,14 +218,14 @@ def _reason_zh(reason: str) -> str:
         "": "",
         "missing_data": "判断所需的数据不全",
         "mde_without_clonal_basis": (
-            f"存在骨髓瘤定义事件（CRAB 或 SLiM），但骨髓克隆性浆细胞未达 {CLONAL_BMPC.describe()} 且无活检证实的"
+            f"存在骨髓瘤定义事件（CRAB 或 SLiM），但骨髓克隆性浆细胞不满足 {CLONAL_BMPC.describe()}，也没有活检证实的"
             "浆细胞瘤，不满足 IMWG 多发性骨髓瘤的诊断前提；应寻找其他原因或对病灶取活检"),
         "igm_outside_model": (
             f"IgM 型且 M 蛋白 {SMM_M_PROTEIN.describe()}、骨髓浆细胞 {CLONAL_BMPC.describe()} 或尿 M 蛋白 "
             f"{SMM_URINE.describe()}：超出本模型（非 IgM 浆细胞疾病与 IgM MGUS）的范围，应考虑华氏巨球蛋白血症"
             "（Waldenström）等 IgM 相关疾病"),
         "light_chain_criteria_not_met": (
-            f"免疫固定无重链，但 κ/λ 比值不在 {range_text(FLC_RATIO_LOW, FLC_RATIO_HIGH)} 之外，或相应的受累轻链未"
+            f"免疫固定无重链，但 κ/λ 比值未超出 {range_text(FLC_RATIO_LOW, FLC_RATIO_HIGH)} 的范围，或相应的受累轻链未"
             "高于参考上限：不满足轻链型 MGUS 的标准"),
     }[reason]
 
@@ -561,7 +563,7 @@ def _notes(case: Case, dx: str, prov: str | None, flags: dict[str, bool | None],
     if flags["crab"] is True:
         notes.append("CRAB 须能归因于浆细胞疾病；是否可归因需临床判断，本模型按可归因处理")
     if case.biopsy_proven_plasmacytoma is None and target != "multiple_myeloma":
-        notes.append("未提供 biopsy_proven_plasmacytoma：按“无已知活检证实的浆细胞瘤”处理")
+        notes.append(f"未提供{field_zh('biopsy_proven_plasmacytoma')}一项：按“无已知活检证实的浆细胞瘤”处理")
     if target in ("mgus", "light_chain_mgus"):
         unknown = [k for k, p in slim_parts.items() if p.value is None]
         if unknown:
@@ -574,6 +576,40 @@ def _notes(case: Case, dx: str, prov: str | None, flags: dict[str, bool | None],
     if target.startswith("solitary_plasmacytoma") and slim_parts["M"].value is None:
         notes.append("孤立性浆细胞瘤要求除原发灶外脊柱和骨盆 MRI（或 CT）正常；未提供 MRI 数据")
     return notes
+
+
+def _basis_zh(dx: str, case: Case, crab_parts: dict[str, RuleResult], slim_parts: dict[str, RuleResult],
+              sc: dict[str, Check]) -> str:
+    """Why a diagnosis was reached, in one Chinese sentence rendered from the thresholds."""
+    m = case.measured("m_protein")
+    unit = m.unit if m else None
+    no_crab = "且无 CRAB"
+    if dx == "multiple_myeloma":
+        base = [f"骨髓克隆性浆细胞 {CLONAL_BMPC.describe()}"] if sc["bmpc10"].verdict else []
+        if case.biopsy_proven_plasmacytoma:
+            base.append("活检证实的浆细胞瘤")
+        events = [p.label for p in (*crab_parts.values(), *slim_parts.values()) if p.value]
+        return f"{'、'.join(base)}，且存在骨髓瘤定义事件：{'、'.join(events)}"
+    if dx == "smoldering_multiple_myeloma":
+        met = []
+        if sc["m3"].verdict:
+            met.append(f"血清 M 蛋白 {SMM_M_PROTEIN.describe(unit)}")
+        if sc["urine"].verdict:
+            met.append(f"24 小时尿 M 蛋白 {SMM_URINE.describe()}")
+        if sc["bmpc10"].verdict:
+            met.append(f"骨髓克隆性浆细胞 {CLONAL_BMPC.describe()}（且 {SMM_BMPC_UPPER.describe()}）")
+        return "、".join(met) + "，且无骨髓瘤定义事件（CRAB 与 SLiM 均为阴性）"
+    if dx == "mgus":
+        return f"血清 M 蛋白 {MGUS_M_PROTEIN.describe(unit)}、骨髓克隆性浆细胞 {MGUS_BMPC.describe()}，{no_crab}"
+    if dx == "light_chain_mgus":
+        return (f"免疫固定无重链，κ/λ 比值在 {range_text(FLC_RATIO_LOW, FLC_RATIO_HIGH)} 之外且相应的受累轻链高于"
+                f"参考上限，骨髓克隆性浆细胞 {MGUS_BMPC.describe()}，24 小时尿 M 蛋白 {LC_MGUS_URINE.describe()}，"
+                f"{no_crab}")
+    if dx == "solitary_plasmacytoma":
+        return f"活检证实的浆细胞瘤，骨髓未见克隆性浆细胞，{no_crab}（骨病变仅为浆细胞瘤本身）"
+    # solitary_plasmacytoma_minimal_marrow (indeterminate cases are explained by their reason)
+    return (f"活检证实的浆细胞瘤，骨髓克隆性浆细胞 > 0 且 {MGUS_BMPC.describe()}，{no_crab}"
+            "（骨病变仅为浆细胞瘤本身）")
 
 
 def classify(case: Case) -> RuleResult:
@@ -610,17 +646,19 @@ def classify(case: Case) -> RuleResult:
                        {True: "有", False: "无", None: "未提供"}[case.biopsy_proven_plasmacytoma], source="imwg2014"))
     checks += [info("imwg2014.note", "说明", n, source="imwg2014") for n in notes]
 
-    summary = DIAGNOSIS_ZH[dx] + ("（IgM MGUS）" if subtype else "")
+    shown = SUBTYPE_ZH[subtype] if subtype else DIAGNOSIS_ZH[dx]
     if reason:
-        summary += "：" + _reason_zh(reason)
+        summary = _reason_zh(reason)
         if missing:
-            summary += "，缺少：" + "、".join(missing)
+            summary += "，缺少：" + "、".join(field_zh(f) for f in missing)
         if prov:
             summary += f"；若缺失的事件项均为阴性，则为{DIAGNOSIS_ZH[prov]}"
+    else:
+        summary = _basis_zh(dx, case, crab_parts, slim_parts, sc)
     details: dict[str, Any] = {
         "reason": reason, "reason_zh": _reason_zh(reason), "provisional": prov,
         "crab": {k: p.value for k, p in crab_parts.items()}, "slim": {k: p.value for k, p in slim_parts.items()},
         "mde": flags["mde"], "subtype": subtype, "notes": notes,
     }
     return RuleResult("diagnosis", "IMWG 2014 诊断", dx, tuple(checks), missing=missing, source="imwg2014",
-                      summary=summary, details=details)
+                      summary=summary, details=details, shown=shown)

@@ -51,7 +51,7 @@ import numpy as np
 
 from .case import Case, either_field
 from .units import CREATININE_UMOL_L_PER_MG_DL, convert as _convert
-from .trace import Check, RuleResult, Threshold, fmt_number, info
+from .trace import Check, RuleResult, Threshold, fmt_number, fmt_quantity, info
 
 __all__ = [
     "cockcroft_gault", "ckd_epi_2021", "corrected_calcium", "flc_ratio", "kidney_function",
@@ -100,6 +100,8 @@ FLC_LAMBDA_ULN = Threshold("flc.lambda_uln", "游离 λ 轻链（高于参考上
 RENAL_RANGE_GFR = Threshold("flc.renal_range_gfr", "肾功能（用于选择 κ/λ 参考范围）", "<", 60, "mL/min",
                             si=60, si_unit="mL/min/1.73 m²", source="hutchison2008")
 
+#: The headline of a calculation whose inputs are missing.
+_NOT_COMPUTED = "无法计算"
 _NEEDS_CRCL = (("age_years", "sex", "weight_kg"), ("creatinine",))
 _NEEDS_EGFR = (("age_years", "sex"), ("creatinine",))
 
@@ -183,7 +185,8 @@ def cockcroft_gault(case: Case) -> RuleResult:
     label = "肌酐清除率（Cockcroft–Gault）"
     missing = _missing(case, _NEEDS_CRCL)
     if missing:
-        return RuleResult("crcl_cockcroft_gault", label, None, missing=missing, source="cockcroft1976")
+        return RuleResult("crcl_cockcroft_gault", label, None, missing=missing, source="cockcroft1976",
+                          shown=_NOT_COMPUTED)
     scr, scr_line = _creatinine_mg_dl(case, "cockcroft1976")
     female = case.sex == "female"
     value = float(cockcroft_gault_formula(case.age_years, case.weight_kg, female, scr))
@@ -193,7 +196,7 @@ def cockcroft_gault(case: Case) -> RuleResult:
     checks = (scr_line, info("labs.crcl_cockcroft_gault", label, value, "mL/min", source="cockcroft1976",
                              note=formula))
     return RuleResult("crcl_cockcroft_gault", label, value, checks, source="cockcroft1976",
-                      summary=f"{fmt_number(round(value, 1))} mL/min", details={"unit": "mL/min"})
+                      details={"unit": "mL/min"}, shown=fmt_quantity(value, "mL/min", 1))
 
 
 def ckd_epi_2021(case: Case) -> RuleResult:
@@ -205,7 +208,7 @@ def ckd_epi_2021(case: Case) -> RuleResult:
     label = "eGFR（CKD-EPI 2021）"
     missing = _missing(case, _NEEDS_EGFR)
     if missing:
-        return RuleResult("egfr_ckd_epi_2021", label, None, missing=missing, source="ckdepi2021")
+        return RuleResult("egfr_ckd_epi_2021", label, None, missing=missing, source="ckdepi2021", shown=_NOT_COMPUTED)
     scr, scr_line = _creatinine_mg_dl(case, "ckdepi2021")
     kappa, alpha = CKD_EPI_2021[case.sex]
     female = case.sex == "female"
@@ -216,7 +219,7 @@ def ckd_epi_2021(case: Case) -> RuleResult:
     checks = (scr_line, info("labs.egfr_ckd_epi_2021", label, value, "mL/min/1.73 m²", source="ckdepi2021",
                              note=formula))
     return RuleResult("egfr_ckd_epi_2021", label, value, checks, source="ckdepi2021",
-                      summary=f"{fmt_number(round(value, 1))} mL/min/1.73 m²", details={"unit": "mL/min/1.73 m²"})
+                      details={"unit": "mL/min/1.73 m²"}, shown=fmt_quantity(value, "mL/min/1.73 m²", 1))
 
 
 def corrected_calcium(case: Case) -> RuleResult:
@@ -231,7 +234,7 @@ def corrected_calcium(case: Case) -> RuleResult:
     label = "白蛋白校正钙"
     missing = _missing(case, ((), ("calcium", "albumin")))
     if missing:
-        return RuleResult("corrected_calcium", label, None, missing=missing, source="payne1973")
+        return RuleResult("corrected_calcium", label, None, missing=missing, source="payne1973", shown=_NOT_COMPUTED)
     ca = case.measured("calcium")
     alb = case.measured("albumin")
     si = ca.unit == "mmol/L"
@@ -245,8 +248,10 @@ def corrected_calcium(case: Case) -> RuleResult:
     both = {"mg_dl": float(_convert("calcium", value, ca.unit, "mg/dL")),
             "mmol_l": float(_convert("calcium", value, ca.unit, "mmol/L"))}
     checks = (info("labs.corrected_calcium", label, value, ca.unit, source="payne1973", note=formula),)
+    other, other_key = ("mg/dL", "mg_dl") if si else ("mmol/L", "mmol_l")
     return RuleResult("corrected_calcium", label, value, checks, source="payne1973",
-                      summary=f"{fmt_number(round(value, 2))} {ca.unit}", details={"unit": ca.unit, **both})
+                      summary=f"即 {fmt_quantity(both[other_key], other, 2)}",
+                      details={"unit": ca.unit, **both}, shown=fmt_quantity(value, ca.unit, 2))
 
 
 def kidney_function(case: Case) -> tuple[float | None, str | None, Check | None]:
@@ -286,7 +291,7 @@ def flc_ratio(case: Case) -> RuleResult:
     label = "血清游离轻链比值"
     missing = tuple(f for f in ("flc_kappa_mg_l", "flc_lambda_mg_l") if getattr(case, f) is None)
     if missing:
-        return RuleResult("flc_ratio", label, None, missing=missing, source="katzmann2002")
+        return RuleResult("flc_ratio", label, None, missing=missing, source="katzmann2002", shown=_NOT_COMPUTED)
     kappa, lam = case.flc_kappa_mg_l, case.flc_lambda_mg_l
     ratio = kappa / lam
     involved = case.light_chain or ("kappa" if kappa >= lam else "lambda")
@@ -313,7 +318,7 @@ def flc_ratio(case: Case) -> RuleResult:
                    FLC_RATIO_RENAL_HIGH.check(ratio, label="κ/λ 比值")]
     checks += [
         info("labs.flc_involved_uninvolved", "受累/非受累轻链比值", inv / uninv, "",
-             source="imwg2014", note=f"受累链 = {'κ' if involved == 'kappa' else 'λ'}（{how}）"),
+             source="imwg2014", note=f"受累链为 {'κ' if involved == 'kappa' else 'λ'}，{how}"),
         info("labs.dflc", "dFLC（受累 − 非受累）", inv - uninv, "mg/L", source="imwg2016response"),
     ]
     abnormal = abnormal_renal if renal else abnormal_standard
@@ -323,8 +328,8 @@ def flc_ratio(case: Case) -> RuleResult:
         "abnormal_standard": abnormal_standard, "abnormal_renal": abnormal_renal,
         "renal_range": renal, "abnormal": abnormal,
     }
-    summary = (f"κ/λ = {fmt_number(round(ratio, 4))}，" + ("异常" if abnormal else "正常")
+    summary = (("异常" if abnormal else "正常")
                + (f"（按肾功能不全参考范围 {range_text(FLC_RATIO_RENAL_LOW, FLC_RATIO_RENAL_HIGH)}）" if renal
                   else f"（参考范围 {range_text(FLC_RATIO_LOW, FLC_RATIO_HIGH)}）"))
     return RuleResult("flc_ratio", label, ratio, tuple(checks), source="katzmann2002", summary=summary,
-                      details=details)
+                      details=details, shown=f"κ/λ = {fmt_quantity(ratio, digits=4)}")

@@ -73,13 +73,14 @@ from typing import Any, Mapping
 from .case import validate_field
 from .errors import InputError, UnitConflictError, UnknownFieldError
 from .labs import FLC_RATIO_HIGH, FLC_RATIO_LOW
-from .trace import Check, RuleResult, Threshold, fmt_number
+from .trace import Check, RuleResult, Threshold, fmt_number, zh_join
 from .tristate import k_and, k_not, k_or
-from .units import to_conventional, to_si
+from .units import URINE_24H_UNIT, to_conventional, to_si
 
 __all__ = [
     "CATEGORIES",
     "CATEGORY_ZH",
+    "CATEGORY_GLOSS",
     "MRD_ZH",
     "ResponseResult",
     "assess_response",
@@ -93,15 +94,17 @@ __all__ = [
 ]
 
 _SRC = "imwg2016response"
-_URINE_UNIT = "mg/24 h"
+_URINE_UNIT = URINE_24H_UNIT
 
 #: Response categories from worst to best (the order used to rank them).
 CATEGORIES: tuple[str, ...] = ("PD", "SD", "MR", "PR", "VGPR", "CR", "sCR")
-#: Chinese names of the categories.
-CATEGORY_ZH: dict[str, str] = {
-    "sCR": "严格意义的完全缓解（sCR）", "CR": "完全缓解（CR）", "VGPR": "非常好的部分缓解（VGPR）",
-    "PR": "部分缓解（PR）", "MR": "微小缓解（MR）", "SD": "疾病稳定（SD）", "PD": "疾病进展（PD）",
+#: Chinese glosses of the categories (the abbreviations themselves are used in Chinese texts as they are).
+CATEGORY_GLOSS: dict[str, str] = {
+    "sCR": "严格意义的完全缓解", "CR": "完全缓解", "VGPR": "非常好的部分缓解", "PR": "部分缓解",
+    "MR": "微小缓解", "SD": "疾病稳定", "PD": "疾病进展",
 }
+#: Chinese names of the categories, e.g. "完全缓解（CR）".
+CATEGORY_ZH: dict[str, str] = {k: f"{v}（{k}）" for k, v in CATEGORY_GLOSS.items()}
 #: Chinese names of the MRD categories.
 MRD_ZH: dict[str, str] = {
     "flow_mrd_negative": "流式 MRD 阴性", "sequencing_mrd_negative": "测序 MRD 阴性",
@@ -115,7 +118,7 @@ def _t(key: str, zh: str, op: str, value: float, unit: str = "%", **kw: Any) -> 
 
 # --- measurable disease (baseline) --------------------------------------------
 SERUM_MEASURABLE = _t("measurable.serum", "基线血清 M 蛋白", "≥", 1, "g/dL", si=10, si_unit="g/L")
-URINE_MEASURABLE = _t("measurable.urine", "基线 24 h 尿 M 蛋白", "≥", 200, _URINE_UNIT)
+URINE_MEASURABLE = _t("measurable.urine", "基线 24 小时尿 M 蛋白", "≥", 200, _URINE_UNIT)
 FLC_MEASURABLE = _t("measurable.flc", "基线受累游离轻链", "≥", 10, "mg/dL", si=100, si_unit="mg/L")
 #: Marrow-only disease can be followed when the baseline marrow holds ≥ 30 % plasma cells.
 MARROW_MEASURABLE = _t("measurable.marrow", "基线骨髓浆细胞", "≥", 30)
@@ -125,21 +128,21 @@ FLC_RATIO_NORMAL_TO = FLC_RATIO_HIGH.negate("imwg2016.flc_ratio.normal_high", "�
 # --- response levels ----------------------------------------------------------
 CR_MARROW = _t("cr.marrow", "骨髓浆细胞", "<", 5)
 VGPR_SERUM_FALL = _t("vgpr.serum_fall", "血清 M 蛋白较基线下降", "≥", 90)
-VGPR_URINE = _t("vgpr.urine", "24 h 尿 M 蛋白", "<", 100, _URINE_UNIT)
+VGPR_URINE = _t("vgpr.urine", "24 小时尿 M 蛋白", "<", 100, _URINE_UNIT)
 VGPR_DFLC_FALL = _t("vgpr.dflc_fall", "dFLC 较基线下降", ">", 90)
 PR_SERUM_FALL = _t("pr.serum_fall", "血清 M 蛋白较基线下降", "≥", 50)
-PR_URINE_FALL = _t("pr.urine_fall", "24 h 尿 M 蛋白较基线下降", "≥", 90)
-PR_URINE = _t("pr.urine", "24 h 尿 M 蛋白", "<", 200, _URINE_UNIT)
+PR_URINE_FALL = _t("pr.urine_fall", "24 小时尿 M 蛋白较基线下降", "≥", 90)
+PR_URINE = _t("pr.urine", "24 小时尿 M 蛋白", "<", 200, _URINE_UNIT)
 PR_DFLC_FALL = _t("pr.dflc_fall", "dFLC 较基线下降", "≥", 50)
 PR_MARROW_FALL = _t("pr.marrow_fall", "骨髓浆细胞较基线下降", "≥", 50)
 MR_SERUM_FALL = _t("mr.serum_fall", "血清 M 蛋白较基线下降", "≥", 25)
-MR_URINE_FALL = _t("mr.urine_fall", "24 h 尿 M 蛋白较基线下降", "≥", 50)
+MR_URINE_FALL = _t("mr.urine_fall", "24 小时尿 M 蛋白较基线下降", "≥", 50)
 # --- progressive disease ---------------------------------------------------------
 PD_RISE = _t("pd.rise", "较最低值升高", "≥", 25)
 PD_SERUM_RISE = _t("pd.serum_abs", "血清 M 蛋白绝对升高", "≥", 0.5, "g/dL", si=5, si_unit="g/L")
 PD_SERUM_HIGH_NADIR = _t("pd.serum_nadir", "血清 M 蛋白最低值", "≥", 5, "g/dL", si=50, si_unit="g/L")
 PD_SERUM_RISE_HIGH_NADIR = _t("pd.serum_abs_high", "血清 M 蛋白绝对升高", "≥", 1, "g/dL", si=10, si_unit="g/L")
-PD_URINE_RISE = _t("pd.urine_abs", "24 h 尿 M 蛋白绝对升高", "≥", 200, _URINE_UNIT)
+PD_URINE_RISE = _t("pd.urine_abs", "24 小时尿 M 蛋白绝对升高", "≥", 200, _URINE_UNIT)
 PD_DFLC_RISE = _t("pd.dflc_abs", "dFLC 绝对升高", ">", 10, "mg/dL", si=100, si_unit="mg/L")
 PD_MARROW_RISE = _t("pd.marrow_abs", "骨髓浆细胞绝对升高", "≥", 10)
 # --- MRD -------------------------------------------------------------------------
@@ -379,13 +382,13 @@ class _Assessment:
     def _rise(self, label: str, ref: float | None, cur: float | None, absolute: Threshold,
               unit: str) -> bool | None:
         if ref is None or cur is None:
-            self.checks.append(PD_RISE.check(None, label=f"{label}较最低值升高"))
+            self.checks.append(PD_RISE.check(None, label=zh_join(label, "较最低值升高")))
             return None
         rise = round(cur - ref, _NDIGITS)
         if ref > 0:
-            rel = PD_RISE.check(round(rise / ref * 100, _NDIGITS), label=f"{label}较最低值升高")
+            rel = PD_RISE.check(round(rise / ref * 100, _NDIGITS), label=zh_join(label, "较最低值升高"))
         else:  # from 0 any rise is an infinite relative increase
-            rel = Check(PD_RISE.key, f"{label}较最低值（0）升高", rise, unit, 0, ">",
+            rel = Check(PD_RISE.key, zh_join(label, "较最低值（0）升高"), rise, unit, 0, ">",
                         rise > 0, PD_RISE.source, f"最低值为 0，任何升高都满足 {PD_RISE.describe()}")
         abs_check = absolute.check(rise, unit)
         self.checks += [rel, abs_check]
@@ -407,7 +410,7 @@ class _Assessment:
                 verdicts.append(high.verdict)
         ref_u = _lowest(b.urine, n.urine)
         if ref_u is not None:
-            verdicts.append(self._rise("24 h 尿 M 蛋白", ref_u, c.urine, PD_URINE_RISE, _URINE_UNIT))
+            verdicts.append(self._rise("24 小时尿 M 蛋白", ref_u, c.urine, PD_URINE_RISE, _URINE_UNIT))
         if self.basis == "flc":
             ref_d = _lowest(_dflc(b, self.chain), _dflc(n, self.chain))
             verdicts.append(self._rise("dFLC", ref_d, _dflc(c, self.chain), PD_DFLC_RISE, "mg/L"))
@@ -528,7 +531,8 @@ class _Assessment:
         sens = MRD_CELLS.check(cells)
         self.checks.append(sens)
         if not sens.verdict or m["method"] is None:
-            self.notes.append(f"MRD 阴性需注明方法（flow/ngs），且检测灵敏度 {MRD_CELLS.describe()}；条件不满足，不予分级。")
+            self.notes.append("MRD 阴性需注明检测方法（流式或测序，即 method 为 flow 或 ngs），"
+                              f"且检测灵敏度 {MRD_CELLS.describe()}；条件不满足，不予分级。")
             return None
         label = "flow_mrd_negative" if m["method"] == "flow" else "sequencing_mrd_negative"
         pet = _fact("mrd.pet", "PET/CT 示原有摄取灶消失", m["pet_negative"])
@@ -556,7 +560,7 @@ class _Assessment:
                 return category, self.mrd(category)
             if verdict:
                 if self.inp.flags["soft_tissue_plasmacytoma_present"] and name in ("PR", "MR"):
-                    self.notes.append("仍有软组织浆细胞瘤：PR/MR 还要求其大小（SPD）相应缩小；本函数不输入大小，未核对。")
+                    self.notes.append("仍有软组织浆细胞瘤：PR/MR 还要求其大小（SPD）相应缩小；本模型不输入病灶大小，此项未核对。")
                 self.mrd(name)
                 return name, None
             undecided = undecided or verdict is None
@@ -590,7 +594,7 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     >>> r.value, r.details["mrd"]
     ('CR', 'sequencing_mrd_negative')
     >>> print(r.explain().splitlines()[0])
-    IMWG 2016 疗效评估：CR。完全缓解（CR）；MRD：测序 MRD 阴性
+    IMWG 2016 疗效评估：CR（完全缓解）。MRD：测序 MRD 阴性
     >>> assess_response({"baseline": {"m_protein": 3}})
     Traceback (most recent call last):
     ...
@@ -599,9 +603,8 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     inp = _parse(data)
     a = _Assessment(inp)
     category, mrd = a.run()
-    summary = CATEGORY_ZH[category] if category else "无法评估"
-    if mrd:
-        summary += f"；MRD：{MRD_ZH[mrd]}"
+    shown = f"{category}（{CATEGORY_GLOSS[category]}）" if category else None
+    summary = f"MRD：{MRD_ZH[mrd]}" if mrd else ""
     details = {
         "category": category,
         "mrd": mrd,
@@ -611,7 +614,7 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
         "notes": a.notes,
     }
     return ResponseResult("imwg2016_response", "IMWG 2016 疗效评估", category, tuple(a.checks), (),
-                          source=_SRC, summary=summary, details=details)
+                          source=_SRC, summary=summary, details=details, shown=shown)
 
 
 def response_from_json(path_or_text: str | Path) -> ResponseResult:

@@ -70,7 +70,8 @@ def test_response_delegates(tmp_path):
     assert r.returncode == 0, r.stderr
     assert isinstance(json.loads(r.stdout), dict)
     r = run("response", str(p))
-    assert r.returncode == 0 and "IMWG 2016" in r.stdout
+    assert r.returncode == 0 and r.stdout.startswith("IMWG 2016 疗效评估：PR（部分缓解）")
+    assert "教学材料" in r.stdout.splitlines()[-1]
 
 
 def test_main_in_process(capsys):
