@@ -137,10 +137,12 @@ _ALL = [
        "kappa and free lambda immunoglobulin light chains: relative sensitivity for detection of "
        "monoclonal light chains. Clin Chem. 2002;48(9):1437–1444.",
        "10.1093/clinchem/48.9.1437", "血清游离轻链参考范围"),
+    # The renal κ/λ range 0.37–3.1 comes from the CKD cohort paper (CJASN), not from the BMC Nephrol paper
+    # on severe renal failure; DOI left empty until checked against the journal.
     _s("hutchison2008", "Hutchison 2008",
-       "Hutchison CA, Plant T, Drayson M, et al. Serum free light chain measurement aids the diagnosis of "
-       "myeloma in patients with severe renal failure. BMC Nephrol. 2008;9:11.",
-       "10.1186/1471-2369-9-11", "肾功能不全时的游离轻链比值参考范围"),
+       "Hutchison CA, Harding S, Hewins P, et al. Quantitative assessment of serum and urinary polyclonal "
+       "free light chains in patients with chronic kidney disease. Clin J Am Soc Nephrol. 2008;3(6):1684–1690.",
+       None, "慢性肾脏病患者的多克隆游离轻链：肾功能不全时的 κ/λ 比值参考范围"),
     # --- teaching models ---------------------------------------------------
     _s("komarova2003", "Komarova 2003",
        "Komarova SV, Smith RJ, Dixon SJ, Sims SM, Wahl LM. Mathematical model predicts a critical role "
