@@ -88,11 +88,11 @@ _ALL = [
     _s("kyle2002mgus", "Kyle 2002",
        "Kyle RA, Therneau TM, Rajkumar SV, et al. A long-term study of prognosis in monoclonal gammopathy "
        "of undetermined significance. N Engl J Med. 2002;346(8):564–569.",
-       "10.1056/NEJMoa01133202", "MGUS 每年约 1% 的进展率"),
+       "10.1056/NEJMoa01133202", "MGUS 的长期进展率"),
     _s("kyle2007smm", "Kyle 2007",
        "Kyle RA, Remstein ED, Therneau TM, et al. Clinical course and prognosis of smoldering "
        "(asymptomatic) multiple myeloma. N Engl J Med. 2007;356(25):2582–2590.",
-       "10.1056/NEJMoa070389", "SMM 的分段进展率（前 5 年每年 10%）"),
+       "10.1056/NEJMoa070389", "SMM 随时间递减的分段进展率"),
     # --- cytogenetics ----------------------------------------------------
     _s("chng2014", "Chng 2014",
        "Chng WJ, Dispenzieri A, Chim CS, et al. IMWG consensus on risk stratification in multiple "
@@ -175,7 +175,7 @@ _ALL = [
     _s("ludwig2015", "Ludwig 2015",
        "Ludwig H, Evstatiev R, Kornek G, et al. Iron metabolism and iron supplementation in cancer patients. "
        "Wien Klin Wochenschr. 2015;127(23–24):907–919.",
-       "10.1007/s00508-015-0842-3", "肿瘤患者的功能性铁缺乏（TSAT < 20 % 且铁蛋白 ≥ 100 ng/mL）"),
+       "10.1007/s00508-015-0842-3", "肿瘤患者功能性铁缺乏的定义（转铁蛋白饱和度与铁蛋白）"),
     _s("bianchi2009", "Bianchi 2009",
        "Bianchi G, Oliva L, Cascio P, et al. The proteasome load versus capacity balance determines apoptotic "
        "sensitivity of multiple myeloma cells to proteasome inhibition. Blood. 2009;113(13):3040–3049.",
