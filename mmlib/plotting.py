@@ -46,7 +46,7 @@ def use_book_style() -> str:
         {
             "font.family": "sans-serif",
             "font.sans-serif": [FONT_FAMILY, "DejaVu Sans"],
-            "axes.unicode_minus": False,
+            "axes.unicode_minus": True,   # U+2212 is in the bundled font
             "axes.prop_cycle": cycler(color=list(PALETTE)),
             "axes.spines.top": False,
             "axes.spines.right": False,

@@ -41,7 +41,7 @@ def wanted() -> set[str]:
     chars |= {chr(c) for c in range(0x20, 0x7F)}
     chars |= {chr(c) for c in range(0xA0, 0x180)}
     chars |= {chr(c) for c in range(0x370, 0x400)}  # Greek: κ λ α β µ …
-    chars |= set("≥≤≈≠±×÷→←↑↓⇒∞∑∫√∆°‰‱·•…—–‘’“”、。，：；！？（）【】《》「」『』〔〕·＋－＝％")
+    chars |= set("−≥≤≈≠±×÷→←↑↓⇒∞∑∫√∆°‰‱·•…—–‘’“”、。，：；！？（）【】《》「」『』〔〕·＋－＝％")
     # and every character already used in the book and the library
     for path in list((ROOT / "docs").rglob("*.md")) + list((ROOT / "mmlib").rglob("*.py")) + list(
             (ROOT / "examples").rglob("*.py")):
