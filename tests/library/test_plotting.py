@@ -42,5 +42,5 @@ def test_the_font_actually_used_for_chinese_is_the_bundled_one():
     from matplotlib import font_manager
 
     use_book_style()
-    path = font_manager.findfont(font_manager.FontProperties(family="sans-serif"))
+    path = font_manager.findfont(font_manager.FontProperties(family=["sans-serif"]))
     assert path == str(FONT_PATH)
