@@ -151,13 +151,17 @@ def _patch_mkdocs_jupyter() -> None:
 
     import mkdocs_jupyter.convert as convert
     import mkdocs_jupyter.plugin as plugin
+    import nbconvert.filters.strings as nb_strings
 
-    for module, name in ((convert, "slugify"), (plugin, "_get_markdown_toc")):
+    for module, name in ((convert, "slugify"), (plugin, "_get_markdown_toc"),
+                         (nb_strings, "_convert_header_id")):
         if not hasattr(module, name):
             raise PluginError(f"notebooks: mkdocs-jupyter no longer has {module.__name__}.{name}; "
                               f"update hooks/notebooks.py for the new version")
     slug = slugify(case="lower")
     convert.slugify = lambda value: slug(value, "-")
+    # nbconvert percent-encodes heading ids; the Markdown pages (and the TOC) use plain Unicode ids
+    nb_strings._convert_header_id = lambda text: text.replace(" ", "-")
 
     def toc(markdown_source: str, toc_depth: int):
         md = markdown.Markdown(extensions=[TocExtension(toc_depth=toc_depth, slugify=slug)])

@@ -285,7 +285,7 @@ print(dx.crab(c).explain())
 print(dx.crab(cases["戊（典型）"]).summary)
 
 # %% [markdown]
-# ## 整个队列一次评估：`mmlib.cohort.assess_frame`
+# ## 整个队列一次评估：cohort.assess_frame
 #
 # 同样的规则也可以对一整张表（每行一位患者、列名即字段名）一次性向量化计算。它与逐例调用共用同一批阈值、
 # 公式和判定表；每行可以用不同的单位（没有用到的列留空）。先用上面六位患者核对两条路径的结果一致：

@@ -117,7 +117,7 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# ## 转动旋钮：RANKL 效应 $\rho$
+# ## 转动旋钮：RANKL 效应 ρ
 #
 # 在 DKK1 效应保持默认（$\delta = 0.2$）时，把 RANKL 效应从 0 调到 2。模型保证（并由测试检验）：
 # **在成骨被抑制的解偶联状态下，RANKL 效应越强，任何时刻的骨量都不会更多。**

@@ -80,7 +80,7 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# ### 转动旋钮：克隆比例 $f$ 从 0 到 1
+# ### 转动旋钮：克隆比例 f 从 0 到 1
 
 # %%
 fs = np.linspace(0, 1, 21)

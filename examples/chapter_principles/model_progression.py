@@ -146,7 +146,7 @@ for group in risk.MGUS_20Y_PROGRESSION_PERCENT:
 pd.DataFrame(rows).set_index("分组")
 
 # %% [markdown]
-# ### 转动旋钮：死亡风险率 $\mu$
+# ### 转动旋钮：死亡风险率 μ
 #
 # 以 Mayo MGUS 高危组为例，把死亡风险率从 0 调到 0.2 /年：进展的“假想风险”（KM）不变，实际累积发生率（CIF）随之下降。
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -122,7 +123,7 @@ def test_every_page_carries_the_teaching_notice(html_pages):
 
 def _norm(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\(@entry_id:\d+\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
+    text = html.unescape(re.sub(r"<[^>]+>", "", text))
     text = re.sub(r"[\s*]", "", text)
     return text.replace("(", "（").replace(")", "）").replace(":", "：").replace("¶", "")
 
