@@ -73,6 +73,31 @@ def test_cache_reexecutes_only_when_source_or_used_mmlib_file_changes(tmp_path, 
 
 
 @pytest.mark.slow
+def test_a_notebook_that_raises_fails_the_build(tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    examples = tmp_path / "examples" / "demo"
+    examples.mkdir(parents=True)
+    src = examples / "broken.py"
+    src.write_text("# ---\n# jupyter:\n#   jupytext:\n#     formats: py:percent\n# ---\n\n"
+                   "# %%\nx = 1\n\n# %%\nraise ValueError('计算失败')\n", encoding="utf-8")
+    monkeypatch.setattr(hook, "EXAMPLES", tmp_path / "examples")
+    monkeypatch.setattr(hook, "STORE", tmp_path / "store")
+    with pytest.raises(PluginError, match="broken.py raised while executing"):
+        hook.execute(src)
+    assert not (tmp_path / "store" / "demo__broken.json").exists()  # a failure is never cached
+
+
+def test_a_python_file_that_is_not_a_notebook_is_refused(tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    (tmp_path / "helper.py").write_text("print('not a notebook')\n", encoding="utf-8")
+    monkeypatch.setattr(hook, "EXAMPLES", tmp_path)
+    with pytest.raises(PluginError, match="not a jupytext percent notebook"):
+        hook.sources()
+
+
+@pytest.mark.slow
 def test_downloaded_notebook_runs_in_a_fresh_venv(site, tmp_path):
     """Follow the install instruction of the first cell, as a learner would."""
     nb_file = site / "chapter_principles" / "cases_spectrum.ipynb"
