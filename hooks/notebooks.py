@@ -66,12 +66,20 @@ def _file_hash(path: Path) -> str:
     return _sha(path.read_bytes()) if path.is_file() else "missing"
 
 
+def _shown(path: Path) -> str:
+    """A path for messages: relative to the repository when it is inside it."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
 def sources() -> list[Path]:
     """Every notebook source under examples/ (a .py without the jupytext header is an error)."""
     found = sorted(EXAMPLES.rglob("*.py"))
     for path in found:
         if not path.read_text(encoding="utf-8").startswith(JUPYTEXT_HEADER):
-            raise PluginError(f"notebooks: {path.relative_to(ROOT)} is not a jupytext percent notebook "
+            raise PluginError(f"notebooks: {_shown(path)} is not a jupytext percent notebook "
                               f"(it must start with the '# ---' jupyter header)")
     return found
 
@@ -112,7 +120,7 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     try:
         client.execute()
     except CellExecutionError as exc:
-        raise PluginError(f"notebooks: {src.relative_to(ROOT)} raised while executing:\n{exc}") from None
+        raise PluginError(f"notebooks: {_shown(src)} raised while executing:\n{exc}") from None
     finally:
         if env_backup is None:
             os.environ.pop("MPLBACKEND", None)
