@@ -11,6 +11,7 @@ Prints the heaviest pages and the site's total size on disk.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import shutil
 import sys
@@ -39,28 +40,32 @@ def main() -> None:
             context = browser.new_context()
             page = context.new_page()
             sizes: dict[str, int] = {}
+            gzipped: dict[str, int] = {}
 
-            def on_response(response, sizes=sizes):
+            def on_response(response, sizes=sizes, gzipped=gzipped):
                 try:
-                    sizes[response.url] = len(response.body())
+                    body = response.body()
                 except Exception:
-                    pass
+                    return
+                sizes[response.url] = len(body)
+                gzipped[response.url] = len(gzip.compress(body, 6))
 
             page.on("response", on_response)
             page.goto(base + page_path, wait_until="networkidle")
             page.wait_for_timeout(500)
             foreign = [u for u in sizes if not u.startswith(base)]
-            rows.append((sum(sizes.values()), len(sizes), page_path, foreign))
+            rows.append((sum(sizes.values()), len(sizes), page_path, foreign, sum(gzipped.values())))
             context.close()
         browser.close()
     server.shutdown()
     rows.sort(reverse=True)
-    print(f"{'bytes':>12} {'files':>6}  page")
-    for total, count, path, foreign in rows[:10]:
-        print(f"{total:>12,} {count:>6}  {path}" + (f"  FOREIGN: {foreign}" if foreign else ""))
+    print(f"{'bytes':>12} {'gzip':>12} {'files':>6}  page   (gzip: what a server with compression sends)")
+    for total, count, path, foreign, zipped in rows[:10]:
+        print(f"{total:>12,} {zipped:>12,} {count:>6}  {path}" + (f"  FOREIGN: {foreign}" if foreign else ""))
     disk = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
     print(f"\n{len(rows)} pages; heaviest cold load {rows[0][0] / 1e6:.2f} MB ({rows[0][2]}); "
-          f"median {sorted(r[0] for r in rows)[len(rows) // 2] / 1e6:.2f} MB; site on disk {disk / 1e6:.1f} MB")
+          f"{rows[0][4] / 1e6:.2f} MB gzipped; median {sorted(r[0] for r in rows)[len(rows) // 2] / 1e6:.2f} MB; "
+          f"site on disk {disk / 1e6:.1f} MB")
     if any(r[3] for r in rows):
         sys.exit("some page loaded from another host")
 

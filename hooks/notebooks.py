@@ -249,10 +249,27 @@ def download_box(page) -> str:
     )
 
 
+STYLE_BLOCK = re.compile(r"<style type=\"text/css\">(.*?)</style>", re.S)
+SHARED_STYLE_MIN = 800            # template styles (JupyterLab theme, ~590 kB) vs. small per-output styles
+_shared_css: dict[str, str] = {}  # file name -> CSS shared by every notebook page
+
+
+def _share_template_css(html: str, page) -> str:
+    """Move the large stylesheets nbconvert inlines into every notebook page into one cached file."""
+    blocks = [m.group(1) for m in STYLE_BLOCK.finditer(html) if len(m.group(1)) >= SHARED_STYLE_MIN]
+    if not blocks:
+        return html
+    css = "\n".join(blocks)
+    name = f"assets/stylesheets/notebook.{_sha(css.encode())[:10]}.css"
+    _shared_css[name] = css
+    html = STYLE_BLOCK.sub(lambda m: "" if len(m.group(1)) >= SHARED_STYLE_MIN else m.group(0), html)
+    return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + html
+
+
 def on_page_content(html: str, page, config, files):
     if page.file.src_uri not in _built:
         return html
-    return download_box(page) + _strip_cdn(html, page.file.src_uri)
+    return download_box(page) + _share_template_css(_strip_cdn(html, page.file.src_uri), page)
 
 
 def install_cell_text(wheel_name: str) -> str:
@@ -314,6 +331,9 @@ def on_post_build(config):
     import nbformat
 
     site = Path(config["site_dir"])
+    for name, css in _shared_css.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(css, encoding="utf-8")
     name = build_wheel(site / "downloads")
     if name != _wheel_name:
         raise PluginError(f"notebooks: built {name}, pages link {_wheel_name}")
