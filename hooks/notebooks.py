@@ -234,16 +234,25 @@ def _strip_cdn(html: str, where: str) -> str:
     return html
 
 
-def download_box(page) -> str:
+def download_box(page, notebook_text: str) -> str:
+    """The download buttons of a notebook page.
+
+    The notebook is embedded as a ``data:`` URL with a ``download`` name, because
+    browsers ignore ``download`` on ``file://`` links (the offline copy would show
+    the JSON as text); the same file also lies next to the page for direct links.
+    """
+    import base64
+
     nb_name = Path(page.file.src_uri).name
-    wheel = get_relative_url(f"downloads/{_wheel_name}", page.url) if _wheel_name else None
+    data = base64.b64encode(notebook_text.encode("utf-8")).decode("ascii")
+    wheel = get_relative_url(f"downloads/{_wheel_name}", page.url)
     return (
         '<div class="mm-download" markdown="0">'
-        f'<a class="md-button md-button--primary" href="{nb_name}" download="{nb_name}">'
-        "下载 Notebook（.ipynb）</a>"
-        + (f'<a class="md-button" href="{wheel}" download>下载 mmlib 安装包（.whl）</a>' if wheel else "")
-        + "<br>在新的 Python 虚拟环境中，把两个文件放在同一目录，运行 "
-        f"<code>python -m pip install ./{_wheel_name or 'mmlib-*.whl'} notebook</code>，"
+        f'<a class="md-button md-button--primary" href="data:application/x-ipynb+json;base64,{data}" '
+        f'download="{nb_name}">下载 Notebook（.ipynb）</a>'
+        f'<a class="md-button" href="{wheel}" download="{_wheel_name}">下载 mmlib 安装包（.whl）</a>'
+        "<br>在新的 Python 虚拟环境中，把两个文件放在同一目录，运行 "
+        f"<code>python -m pip install ./{_wheel_name} notebook</code>，"
         "再用 Jupyter 打开 notebook，从上到下运行即可。下载的 notebook 不含输出：请在自己的电脑上运行，"
         "再与本页的结果对照。</div>"
     )
@@ -266,10 +275,17 @@ def _share_template_css(html: str, page) -> str:
     return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + html
 
 
+_downloads: dict[str, str] = {}   # src_uri -> text of the learner's notebook
+
+
 def on_page_content(html: str, page, config, files):
-    if page.file.src_uri not in _built:
+    import nbformat
+
+    uri = page.file.src_uri
+    if uri not in _built:
         return html
-    return download_box(page) + _share_template_css(_strip_cdn(html, page.file.src_uri), page)
+    _downloads[uri] = nbformat.writes(download_notebook(_built[uri], _wheel_name))
+    return download_box(page, _downloads[uri]) + _share_template_css(_strip_cdn(html, uri), page)
 
 
 def install_cell_text(wheel_name: str) -> str:
@@ -328,8 +344,6 @@ def on_pre_build(config):
 
 
 def on_post_build(config):
-    import nbformat
-
     site = Path(config["site_dir"])
     for name, css in _shared_css.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)
@@ -337,7 +351,7 @@ def on_post_build(config):
     name = build_wheel(site / "downloads")
     if name != _wheel_name:
         raise PluginError(f"notebooks: built {name}, pages link {_wheel_name}")
-    for uri, executed in _built.items():
+    for uri, text in _downloads.items():
         target = site / uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        nbformat.write(download_notebook(executed, name), target)
+        target.write_text(text, encoding="utf-8")

@@ -108,12 +108,26 @@ def test_diagram_renders_from_the_local_copy(site, page):
     assert _foreign(page.requests) == []
 
 
-def test_notebook_page_formulas_plot_and_download(site, page):
+def test_notebook_page_formulas_plot_and_download(site, browser):
+    """From the offline copy (file://) both buttons really download; the notebook has no outputs."""
+    import json
+
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     page.goto((site / "chapter_principles" / "cases_spectrum.html").as_uri())
     page.wait_for_selector(".jupyter-wrapper .katex", timeout=60000)
     assert page.locator(".jupyter-wrapper img").count() >= 1
-    link = page.locator(".mm-download a[download$='.ipynb']")
-    assert link.count() == 1
-    href = link.get_attribute("href")
-    assert (site / "chapter_principles" / href).is_file()
-    assert _foreign(page.requests) == []
+    with page.expect_download(timeout=30000) as notebook:
+        page.click(".mm-download a[download$='.ipynb']")
+    assert notebook.value.suggested_filename == "cases_spectrum.ipynb"
+    nb = json.loads(Path(notebook.value.path()).read_text(encoding="utf-8"))
+    assert "pip install" in "".join(nb["cells"][0]["source"])
+    assert all(not c.get("outputs") for c in nb["cells"] if c["cell_type"] == "code")
+    with page.expect_download(timeout=30000) as wheel:
+        page.click(".mm-download a[href$='.whl']")
+    assert wheel.value.suggested_filename.startswith("mmlib-") and wheel.value.suggested_filename.endswith(".whl")
+    assert Path(wheel.value.path()).stat().st_size > 100_000
+    assert _foreign(requests) == []
+    context.close()
