@@ -38,7 +38,7 @@ from .labs import (FLC_KAPPA_ULN, FLC_LAMBDA_ULN, FLC_RATIO_HIGH, FLC_RATIO_LOW,
                    cockcroft_gault_formula, corrected_calcium_formula)
 from .staging import ISS_ALBUMIN_I, ISS_B2M_I, ISS_B2M_III, LDH_HIGH, STAGES, iss_codes, r2iss_group, r2iss_range, \
     riss_codes
-from .tristate import t_and, t_not, t_or, t_test
+from .tristate import t_and, t_not, t_or, t_or_evaluable, t_test
 from .units import convert
 
 __all__ = ["assess_frame", "validate_frame", "OUTPUT_COLUMNS"]
@@ -251,10 +251,10 @@ def _labs(cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 def _events(cols: dict[str, np.ndarray], labs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     e: dict[str, np.ndarray] = {}
-    e["C"] = t_or(_either(CALCIUM_HIGH, *_pair(cols, "calcium")),
+    e["C"] = t_or_evaluable(_either(CALCIUM_HIGH, *_pair(cols, "calcium")),
                   _relative("calcium", "calcium", "calcium_uln", CALCIUM_ABOVE_ULN, cols, True))
-    e["R"] = t_or(t_test(CRCL_LOW, labs["crcl"], "mL/min"), _either(CREATININE_HIGH, *_pair(cols, "creatinine")))
-    e["A"] = t_or(_either(HB_LOW, *_pair(cols, "hemoglobin")),
+    e["R"] = t_or_evaluable(t_test(CRCL_LOW, labs["crcl"], "mL/min"), _either(CREATININE_HIGH, *_pair(cols, "creatinine")))
+    e["A"] = t_or_evaluable(_either(HB_LOW, *_pair(cols, "hemoglobin")),
                   _relative("hemoglobin", "hemoglobin", "hemoglobin_lln", HB_BELOW_LLN, cols, False))
     bm10 = t_test(CLONAL_BMPC, cols["bmpc_percent"])
     plasma = cols["biopsy_proven_plasmacytoma"] == 1.0

@@ -23,6 +23,17 @@ Calcium.
     The paper says "serum calcium"; the measured total calcium is compared.
     The albumin-corrected value (0.8 × (4 − albumin)) is reported alongside in
     the trace, not used for the verdict.
+Alternative arms of C, R and A.
+    Each of these items is published as two alternatives joined by "or"
+    (calcium > 11 mg/dL *or* > 1 mg/dL above the ULN; creatinine clearance
+    < 40 mL/min *or* creatinine > 2 mg/dL; Hb < 10 g/dL *or* > 2 g/dL below the
+    LLN).  When one arm cannot be evaluated (no ULN/LLN given, or no clearance
+    and no Cockcroft–Gault inputs) the item is decided by the arm that was
+    measured, and the trace shows the other arm as "缺少数据，无法评估" and lists
+    its fields; the item is unknown only when no arm can be evaluated.  This
+    follows how the criteria are applied to a laboratory report, which always
+    carries the absolute value; a reader who has the reference limits should
+    give them, since the relative arm can be met below the absolute cut-off.
 Renal (R).
     "Creatinine clearance < 40 mL/min": a measured ``crcl_ml_min`` if given,
     otherwise Cockcroft–Gault with actual body weight (the paper allows
@@ -99,7 +110,7 @@ from .case import Case, either_field, field_zh
 from .labs import (FLC_KAPPA_ULN, FLC_LAMBDA_ULN, FLC_RATIO_HIGH, FLC_RATIO_LOW, ckd_epi_2021, cockcroft_gault,
                    corrected_calcium, flc_ratio, range_text)
 from .trace import Check, RuleResult, Threshold, fmt_number, info
-from .tristate import k_and, k_not, k_or, tri
+from .tristate import k_and, k_not, k_or, k_or_evaluable, tri
 from .units import URINE_24H_UNIT, convert
 
 __all__ = [
@@ -245,7 +256,9 @@ def difference(a, b):
 
 def _part(name: str, label: str, value: bool | None, checks: list[Check], missing: tuple[str, ...] = (),
           summary: str = "") -> RuleResult:
-    return RuleResult(name, label, value, tuple(checks), missing=missing if value is None else (),
+    # a decided item still lists the fields of an arm it could not evaluate (see "Alternative arms")
+    unevaluated = any(c.verdict is None and c.comparison is not None for c in checks)
+    return RuleResult(name, label, value, tuple(checks), missing=missing if value is None or unevaluated else (),
                       source="imwg2014", summary=summary)
 
 
@@ -280,7 +293,7 @@ def _crab_c(case: Case) -> RuleResult:
                                               f"{fmt_number(round(uln_value, 4))} {ca.unit}"))
     else:
         checks.append(CALCIUM_ABOVE_ULN.check(None, ca.unit if ca else None))
-    value = k_or(*(c.verdict for c in checks))
+    value = k_or_evaluable(*(c.verdict for c in checks))
     cc = corrected_calcium(case)
     if cc.value is not None:
         checks.append(info("imwg2014.crab.corrected_calcium", "白蛋白校正钙（仅供参考，判断用实测血清总钙）",
@@ -294,7 +307,7 @@ def _crab_r(case: Case) -> RuleResult:
     cr = case.measured("creatinine")
     checks = [CRCL_LOW.check(crcl, "mL/min", label=f"肌酐清除率（{how}）"),
               CREATININE_HIGH.check(cr.value if cr else None, cr.unit if cr else None)]
-    value = k_or(*(c.verdict for c in checks))
+    value = k_or_evaluable(*(c.verdict for c in checks))
     egfr = ckd_epi_2021(case)
     if egfr.value is not None:
         checks.append(info("imwg2016renal.egfr", "eGFR（CKD-EPI 2021，仅供参考；R 按肌酐清除率判断）", egfr.value,
@@ -317,7 +330,7 @@ def _crab_a(case: Case) -> RuleResult:
                                          f"{fmt_number(hb.value)} {hb.unit}"))
     else:
         checks.append(HB_BELOW_LLN.check(None, hb.unit if hb else None))
-    value = k_or(*(c.verdict for c in checks))
+    value = k_or_evaluable(*(c.verdict for c in checks))
     missing = tuple(f for f, m in ((either_field("hemoglobin"), hb), (either_field("hemoglobin_lln"), lln))
                     if m is None)
     return _part("crab.A", "A（贫血）", value, checks, missing)
