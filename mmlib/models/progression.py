@@ -207,17 +207,21 @@ def mayo2018_hazard(group: str) -> PiecewiseHazard:
     return PiecewiseHazard((0.0,), (math.log(2) / median,), f"Mayo 2018 {risk.GROUP_ZH.get(group, group)}")
 
 
+def _hazard_through(table: dict[str, float], group: str, years: float, label: str) -> PiecewiseHazard:
+    """Constant hazard whose cumulative incidence at ``years`` is ``table[group]`` per cent."""
+    if group not in table:
+        raise InputError("group", group, "、".join(table), en_expected=", ".join(table))
+    p = table[group] / 100.0
+    return PiecewiseHazard((0.0,), (-math.log1p(-p) / years,), f"{label} {risk.GROUP_ZH.get(group, group)}")
+
+
 def imwg2020_hazard(group: str) -> PiecewiseHazard:
     """Exponential hazard through the IMWG 2020 2-year progression of ``group``.
 
     >>> round(imwg2020_hazard("high").cdf(2.0), 6)
     0.73
     """
-    if group not in risk.IMWG2020_2Y_PROGRESSION_PERCENT:
-        raise InputError("group", group, "、".join(risk.IMWG2020_2Y_PROGRESSION_PERCENT),
-                         en_expected=", ".join(risk.IMWG2020_2Y_PROGRESSION_PERCENT))
-    p2 = risk.IMWG2020_2Y_PROGRESSION_PERCENT[group] / 100.0
-    return PiecewiseHazard((0.0,), (-math.log1p(-p2) / 2.0,), f"IMWG 2020 {risk.GROUP_ZH.get(group, group)}")
+    return _hazard_through(risk.IMWG2020_2Y_PROGRESSION_PERCENT, group, 2.0, "IMWG 2020")
 
 
 def mgus_mayo_hazard(group: str) -> PiecewiseHazard:
@@ -226,11 +230,7 @@ def mgus_mayo_hazard(group: str) -> PiecewiseHazard:
     >>> round(mgus_mayo_hazard("high").cdf(20.0), 6)
     0.58
     """
-    if group not in risk.MGUS_20Y_PROGRESSION_PERCENT:
-        raise InputError("group", group, "、".join(risk.MGUS_20Y_PROGRESSION_PERCENT),
-                         en_expected=", ".join(risk.MGUS_20Y_PROGRESSION_PERCENT))
-    p20 = risk.MGUS_20Y_PROGRESSION_PERCENT[group] / 100.0
-    return PiecewiseHazard((0.0,), (-math.log1p(-p20) / 20.0,), f"Mayo MGUS {risk.GROUP_ZH.get(group, group)}")
+    return _hazard_through(risk.MGUS_20Y_PROGRESSION_PERCENT, group, 20.0, "Mayo MGUS")
 
 
 @dataclass(frozen=True)
