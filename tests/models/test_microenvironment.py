@@ -1,6 +1,5 @@
 """Tests of mmlib.models.microenvironment: steady state by hand and the 'cutting a link never helps the tumour' property."""
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
