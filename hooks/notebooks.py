@@ -100,9 +100,9 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     """Return (executed notebook path, cache hit?, seconds) for one source."""
     import jupytext
     import nbformat
-    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     rel = src.relative_to(EXAMPLES)
     text = src.read_bytes()
@@ -124,9 +124,10 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     # (and opens local ports); the default ipc path ("kernel-ipc" in the working directory) would be
     # shared by the two kernels that run at once
     with tempfile.TemporaryDirectory(prefix="mm-kernel-") as sockets:
-        km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "k"))
-        client = NotebookClient(nb, km=km, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
-                                resources={"metadata": {"path": str(ROOT)}})
+        # (the client makes, owns and shuts down the kernel manager; it passes it this config)
+        transport = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
+                                resources={"metadata": {"path": str(ROOT)}}, config=transport)
         try:
             client.execute()
         except CellExecutionError as exc:
@@ -161,8 +162,23 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     return nb_path, False, time.perf_counter() - start
 
 
+def notebook_markdown(path: str) -> str:
+    """The notebook's Markdown cells, as mkdocs-jupyter's ``nb2md`` gives them for the page TOC.
+
+    ``nb2md`` runs nbconvert's Markdown exporter with a template that drops code cells (and
+    their outputs), then removes code spans; joining the Markdown cells does the same without
+    the exporter, which costs about as much as converting the page itself.
+    """
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    body = "\n\n".join("".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                        for c in nb["cells"] if c["cell_type"] == "markdown")
+    body = re.sub(r"```.*?```", "", body, flags=re.DOTALL)
+    body = re.sub(r"`[^`\n]*`", "", body)
+    return re.sub(r"`[^`]*`", lambda m: m.group() if re.search(r"^#{1,6} ", m.group(), re.M) else "", body)
+
+
 def _patch_mkdocs_jupyter() -> None:
-    """Unicode heading ids in notebook pages, identical to the Markdown pages' ids."""
+    """Unicode heading ids in notebook pages, identical to the Markdown pages' ids; a faster TOC source."""
     import markdown
     from markdown.extensions.toc import TocExtension
     from pymdownx.slugs import slugify
@@ -172,7 +188,7 @@ def _patch_mkdocs_jupyter() -> None:
     import nbconvert.filters.strings as nb_strings
 
     for module, name in ((convert, "slugify"), (plugin, "_get_markdown_toc"),
-                         (nb_strings, "_convert_header_id")):
+                         (nb_strings, "_convert_header_id"), (convert, "nb2md")):
         if not hasattr(module, name):
             raise PluginError(f"notebooks: mkdocs-jupyter no longer has {module.__name__}.{name}; "
                               f"update hooks/notebooks.py for the new version")
@@ -187,6 +203,7 @@ def _patch_mkdocs_jupyter() -> None:
         return md.toc_tokens
 
     plugin._get_markdown_toc = toc
+    convert.nb2md = notebook_markdown
 
 
 def on_config(config):

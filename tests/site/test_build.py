@@ -21,6 +21,14 @@ def test_strict_build_has_no_warnings(build):
     assert warnings == []
 
 
+def test_notebook_kernels_log_no_warnings(build):
+    """Kernels talk to the build over Unix sockets and are shut down by it: no TCP or orphan warnings."""
+    _, log = build
+    kernel = [line for line in log.splitlines() if "IPKernelApp" in line or "running over TCP" in line
+              or re.search(r"\bWARNING\b", line)]
+    assert kernel == []
+
+
 # --- zero loads from other hosts ------------------------------------------------------
 
 class _Loads(HTMLParser):
