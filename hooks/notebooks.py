@@ -4,8 +4,8 @@ Pipeline, for every ``examples/<chapter>/<name>.py`` (jupytext "percent" format)
 
 1. read it with jupytext and execute it with nbclient (a cell that raises stops
    the build; mkdocs-jupyter never executes anything itself);
-2. cache the executed notebook in ``.cache/notebooks`` (``$MM_BOOK_CACHE/notebooks`` if set).  A cache entry is valid
-   while the notebook source *and every mmlib file the kernel actually
+2. cache the executed notebook in ``.cache/notebooks`` (``$MM_BOOK_CACHE/notebooks`` if
+   set).  A cache entry is valid while the notebook source *and every mmlib file the kernel actually
    imported* are unchanged (their hashes are recorded after execution), so an
    edit to mmlib re-executes exactly the notebooks that use the edited module;
 3. hand the executed ``<chapter>/<name>.ipynb`` to mkdocs-jupyter as a page; its cache of
@@ -213,7 +213,7 @@ def on_config(config):
             if plugin.config.get("execute") or plugin.config.get("include_source"):
                 raise PluginError("notebooks: set mkdocs-jupyter execute and include_source to false; "
                                   "hooks/notebooks.py executes notebooks and publishes downloads")
-            # its cache of converted pages, keyed by the page notebook's bytes (which carry RENDER_STAMP)
+            # its cache of converted pages, keyed by the page notebook's bytes (stamped by _render_stamp)
             plugin.config["cache"] = True
             plugin.config["cache_dir"] = str(CACHE / "html")
     return config
