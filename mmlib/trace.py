@@ -74,8 +74,8 @@ def zh_join(*parts: str) -> str:
 
     >>> zh_join("推断", "t(4;14)"), zh_join("推断", "超二倍体"), zh_join("dFLC", "较最低值升高")
     ('推断 t(4;14)', '推断超二倍体', 'dFLC 较最低值升高')
-    >>> zh_join("1q+（增益或扩增）", "计分"), zh_join("del(17p)", "计分")
-    ('1q+（增益或扩增）计分', 'del(17p) 计分')
+    >>> zh_join("1q+（获得或扩增）", "计分"), zh_join("del(17p)", "计分")
+    ('1q+（获得或扩增）计分', 'del(17p) 计分')
     """
     out = ""
     for part in parts:

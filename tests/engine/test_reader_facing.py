@@ -162,7 +162,7 @@ def test_genetics_headline_and_spacing():
     r = infer_genetic_events(MolecularPhenotype(odd_chromosome_trisomies=True))
     assert r.value == "超二倍体" and "推断超二倍体。" in r.summary
     r = infer_genetic_events(SEED_PHENOTYPE)
-    assert head(r).startswith("由分子表型推断遗传学事件（教学启发式）：t(4;14) + 1q 增益。") and "推断 t(4;14)" in r.summary
+    assert head(r).startswith("由分子表型推断遗传学事件（教学启发式）：t(4;14) + 1q 获得。") and "推断 t(4;14)" in r.summary
 
 
 # --- 2. one spelling of the 24-hour urine unit ----------------------------------------------
