@@ -89,3 +89,24 @@ def test_no_gap_around_a_bold_or_linked_chinese_term(page):
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
 def test_a_glossary_entry_is_linked_once_per_paragraph(page):
     assert repeated_links(page.read_text(encoding="utf-8")) == []
+
+
+def linked_after_italic(text: str) -> list[str]:
+    """Terms introduced in italics (``*X*``) and linked to the glossary only at a later mention."""
+    clean = prose(text)
+    out = []
+    for m in re.finditer(r"\[([^\]]+)\]\((?:\.\./)?glossary\.md#[a-z0-9-]+\)", clean):
+        first = clean.find(f"*{m.group(1)}*")
+        if 0 <= first < m.start():
+            out.append(m.group(1))
+    return out
+
+
+def test_checker_finds_a_late_link():
+    assert linked_after_italic("*浆细胞*（plasma cell）……正常[浆细胞](../glossary.md#plasma-cell)") == ["浆细胞"]
+    assert linked_after_italic("[浆细胞](../glossary.md#plasma-cell)（plasma cell）……*浆细胞*") == []
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_the_glossary_link_is_on_the_first_mention(page):
+    assert linked_after_italic(page.read_text(encoding="utf-8")) == []
