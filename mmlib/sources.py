@@ -66,6 +66,11 @@ def _s(key: str, short: str, citation: str, doi: str | None, topic: str, *, pmid
     return Source(key=key, short=short, citation=citation, doi=doi, topic=topic, pmid=pmid, note=note, web=web)
 
 
+# Identifiers checked against stored PubMed/PMC/publisher pages (December 2026): every PubMed id below, the
+# DOIs of hutchison2008, long2022, ying2001, mercadal2014, nencioni2005, sanmiguel2014,
+# raje2018, dosani2015, lopes2021, dispenzieri2010, ludwig2015, beguin1992 and the publisher addresses of
+# bianchi2009 and obeng2006.  For rajkumar2022smm, imwg2016renal, komarova2003 and morgan2012 the reference
+# itself was confirmed but not the DOI string.
 _ALL = [
     # --- diagnosis -------------------------------------------------------
     _s("imwg2014", "Rajkumar 2014",
@@ -171,7 +176,7 @@ _ALL = [
        "Katzmann JA, Clark RJ, Abraham RS, et al. Serum reference intervals and diagnostic ranges for free "
        "kappa and free lambda immunoglobulin light chains: relative sensitivity for detection of "
        "monoclonal light chains. Clin Chem. 2002;48(9):1437–1444.",
-       "10.1093/clinchem/48.9.1437", "血清游离轻链参考范围"),
+       "10.1093/clinchem/48.9.1437", "血清游离轻链参考范围", pmid="12194920"),
     # The renal κ/λ range 0.37–3.1 is printed (and tested against the standard range) in this BMC Nephrol
     # paper on dialysis-dependent renal failure (checked against its PubMed record).
     _s("hutchison2008", "Hutchison 2008",
@@ -204,7 +209,8 @@ _ALL = [
     _s("obeng2006", "Obeng 2006",
        "Obeng EA, Carlson LM, Gutman DM, et al. Proteasome inhibitors induce a terminal unfolded protein "
        "response in multiple myeloma cells. Blood. 2006;107(12):4907–4916.",
-       "10.1182/blood-2005-08-3531", "蛋白酶体抑制剂诱导终末 UPR"),
+       "10.1182/blood-2005-08-3531", "蛋白酶体抑制剂诱导终末 UPR",
+       web="https://ashpublications.org/blood/article/107/12/4907/129315/"),
     _s("ying2001", "Ying 2001",
        "Ying WZ, Sanders PW. Mapping the binding domain of immunoglobulin light chains for Tamm-Horsfall "
        "protein. Am J Pathol. 2001;158(5):1859–1866.",
