@@ -67,10 +67,10 @@ def _s(key: str, short: str, citation: str, doi: str | None, topic: str, *, pmid
 
 
 # Identifiers checked against stored PubMed/PMC/publisher pages (December 2026): every PubMed id below, the
-# DOIs of hutchison2008, long2022, ying2001, mercadal2014, nencioni2005, sanmiguel2014,
+# DOIs of ims2025highrisk, chng2014, hutchison2008, long2022, ying2001, mercadal2014, nencioni2005, sanmiguel2014,
 # raje2018, dosani2015, lopes2021, dispenzieri2010, ludwig2015, beguin1992 and the publisher addresses of
-# bianchi2009 and obeng2006.  For rajkumar2022smm, imwg2016renal, komarova2003 and morgan2012 the reference
-# itself was confirmed but not the DOI string.
+# bianchi2009, obeng2006 and munshi2011.  For rajkumar2022smm, imwg2016renal, komarova2003 and morgan2012
+# the reference itself was confirmed but not the DOI string.
 _ALL = [
     # --- diagnosis -------------------------------------------------------
     _s("imwg2014", "Rajkumar 2014",
@@ -146,8 +146,14 @@ _ALL = [
        "Avet-Loiseau H, Davies FE, Samur MK, et al. International Myeloma Society/International Myeloma "
        "Working Group consensus recommendations on the definition of high-risk multiple myeloma. "
        "J Clin Oncol. 2025;43(24):2739–2751.",
-       "10.1200/JCO-24-01893", "IMS/IMWG 2025 高危定义",
-       note="勘误：J Clin Oncol. 2025;43(22):2553，DOI 10.1200/JCO-25-01367。"),
+       "10.1200/JCO-24-01893", "IMS/IMWG 2025 高危定义", pmid="40489728",
+       note="勘误：J Clin Oncol. 2025;43(22):2553，DOI 10.1200/JCO-25-01367（PMID 40561387）。"),
+    _s("munshi2011", "Munshi 2011",
+       "Munshi NC, Anderson KC, Bergsagel PL, et al. Consensus recommendations for risk stratification in "
+       "multiple myeloma: report of the International Myeloma Workshop Consensus Panel 2. Blood. "
+       "2011;117(18):4696–4700.",
+       None, "2009 年国际骨髓瘤研讨会的危险分层：核型检出的 13 号染色体缺失为高危，仅 FISH 检出者不是",
+       web="https://ashpublications.org/blood/article/117/18/4696/21294/"),
     # --- response ----------------------------------------------------------
     _s("imwg2016response", "Kumar 2016",
        "Kumar S, Paiva B, Anderson KC, et al. International Myeloma Working Group consensus criteria for "
