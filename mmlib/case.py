@@ -351,7 +351,7 @@ FIELD_ZH: dict[str, str] = {
     "mri_focal_lesions": "MRI 局灶性病变数",
     "beta2m_mg_l": "血清 β2 微球蛋白", "ldh_u_l": "乳酸脱氢酶", "ldh_uln_u_l": "乳酸脱氢酶正常上限",
     "del17p": "del(17p)", "t4_14": "t(4;14)", "t14_16": "t(14;16)", "t14_20": "t(14;20)", "t11_14": "t(11;14)",
-    "gain_1q": "1q 增益", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
+    "gain_1q": "1q 获得", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
     "del17p_ccf_percent": "del(17p) 的癌细胞克隆比例", "del1p32_biallelic": "del(1p32) 双等位缺失",
     "del13q": "del(13q)", "hyperdiploid": "超二倍体",
     "ferritin_ng_ml": "铁蛋白", "ferritin_ug_l": "铁蛋白", "transferrin_saturation_percent": "转铁蛋白饱和度",
