@@ -14,7 +14,9 @@
 # ---
 
 # %% [markdown]
-# # 模型：药物作用机制——IMiD 诱导的 IKZF1/IKZF3 降解
+# # 模型：药物作用机制
+#
+# **IMiD 诱导的 IKZF1/IKZF3 降解动力学。**
 #
 # 正文讲到，来那度胺（lenalidomide）、泊马度胺（pomalidomide）等免疫调节药物并不“抑制”某个酶，
 # 而是一种“分子胶”：药物结合 cereblon（CRBN），让 CRL4–CRBN E3 泛素连接酶去识别本来不认识的底物——
@@ -134,17 +136,17 @@ table = pd.DataFrame({
 table
 
 # %%
-fig, ax = plt.subplots(figsize=(7.2, 4.2))
-for c, ls in ((1.0, "-"), (0.3, "--"), (0.1, ":"), (0.0, "-.")):
-    for p, color in ((dg.IMID_LIKE, "#0072B2"), (dg.CELMOD_LIKE, "#D55E00")):
+fig, axes = plt.subplots(1, 2, figsize=(12, 4.2), sharey=True)
+for ax, p, color in zip(axes, (dg.IMID_LIKE, dg.CELMOD_LIKE), ("#0072B2", "#D55E00")):
+    for c, ls in ((1.0, "-"), (0.3, "--"), (0.1, ":"), (0.0, "-.")):
         q = dg.with_crbn(p, c)
-        ax.plot(conc, [100 * (1 - dg.steady_state(q, x)) for x in conc], color=color, ls=ls,
-                label=f"{p.name}，CRBN = {c:g}")
-ax.set_xscale("log")
-ax.set_xlabel("药物浓度（相对于 IMiD 类的结合 EC50，对数刻度，示意）")
-ax.set_ylabel("稳态降解比例（%）")
-ax.set_title("CRBN 越少，降解越浅")
-ax.legend(fontsize=7, ncol=2)
+        ax.plot(conc, [100 * (1 - dg.steady_state(q, x)) for x in conc], color=color, ls=ls, label=f"CRBN = {c:g}")
+    ax.set_xscale("log")
+    ax.set_xlabel("药物浓度（相对于 IMiD 类的结合 EC50，对数刻度，示意）")
+    ax.set_title(f"{p.name}：CRBN 越少，降解越浅")
+    ax.legend(fontsize=8, loc="upper left")
+axes[0].set_ylabel("稳态降解比例（%）")
+fig.tight_layout()
 plt.show()
 
 # %% [markdown]
@@ -174,13 +176,14 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# !!! question "思考题"
-#     1. 用 `dg.dc50(dg.DegraderParams(fold=r))` 计算 $r$ = 1、10、100 时的 DC50。为什么 $r$ 越大，
-#        降解在越低的浓度下就达到半数？这与“一个连接酶分子可以反复使用”有什么关系？
-#     2. 把 `half_life_h` 从 8 小时改成 48 小时（靶蛋白更稳定），再画“间歇暴露”的图。两次脉冲之间的回升
-#        会变大还是变小？为什么？
-#     3. CRBN 降到原来的 30% 时，IMiD 类和 CELMoD 类的稳态降解分别剩下多少？这对理解“换用新一代药物”
-#        有什么启发？
+# ## 思考题
+#
+# 1. 用 `dg.dc50(dg.DegraderParams(fold=r))` 计算 $r$ = 1、10、100 时的 DC50。为什么 $r$ 越大，
+#    降解在越低的浓度下就达到半数？这与“一个连接酶分子可以反复使用”有什么关系？
+# 2. 把 `half_life_h` 从 8 小时改成 48 小时（靶蛋白更稳定），再画“间歇暴露”的图。两次脉冲之间的回升
+#    会变大还是变小？为什么？
+# 3. CRBN 降到原来的 30% 时，IMiD 类和 CELMoD 类的稳态降解分别剩下多少？这对理解“换用新一代药物”
+#    有什么启发？
 
 # %% [markdown]
 # ## 小结
