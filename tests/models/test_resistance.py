@@ -71,6 +71,7 @@ def test_no_resistance_means_no_relapse():
 def test_a_resistant_majority_has_no_response():
     p = rs.SubcloneParams(f0=0.9, lambda_s=-0.1, lambda_r=0.2)
     assert rs.nadir_time(p) == 0.0 and rs.relapse_time(p) == 0.0
+    assert rs.simulate(p, t_end=10, n_points=11).relapse_time() == 0.0
 
 
 @settings(max_examples=40, deadline=None)
