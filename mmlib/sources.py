@@ -262,11 +262,10 @@ _ALL = [
        "(CAM-DR): role of integrins and resistance to apoptosis in human myeloma cell lines. Blood. "
        "1999;93(5):1658–1667.",
        None, "细胞黏附介导的耐药（CAM-DR）"),
-    # DOI left empty until checked against the journal.
     _s("luria1943", "Luria 1943",
        "Luria SE, Delbrück M. Mutations of bacteria from virus sensitivity to virus resistance. Genetics. "
        "1943;28(6):491–511.",
-       None, "涨落试验：耐药突变在接触选择压力之前随机产生"),
+       "10.1093/genetics/28.6.491", "涨落试验：耐药突变在接触选择压力之前随机产生"),
 ]
 
 SOURCES: dict[str, Source] = {s.key: s for s in _ALL}
