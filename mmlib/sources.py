@@ -268,6 +268,91 @@ _ALL = [
        "sensitivity of multiple myeloma cells to proteasome inhibition. Blood. 2009;113(13):3040–3049.",
        None, "蛋白酶体负荷与容量之比决定骨髓瘤细胞对蛋白酶体抑制剂的敏感性",
        web="https://ashpublications.org/blood/article/113/13/3040/24773/"),
+    # --- therapy and resistance (应用与跨学科关联) ------------------------------
+    _s("ito2010", "Ito 2010",
+       "Ito T, Ando H, Suzuki T, et al. Identification of a primary target of thalidomide teratogenicity. "
+       "Science. 2010;327(5971):1345–1350.",
+       "10.1126/science.1177319", "沙利度胺的直接靶点 cereblon（CRBN–DDB1–CUL4A E3 连接酶）"),
+    _s("kronke2014", "Krönke 2014",
+       "Krönke J, Udeshi ND, Narla A, et al. Lenalidomide causes selective degradation of IKZF1 and IKZF3 in "
+       "multiple myeloma cells. Science. 2014;343(6168):301–305.",
+       "10.1126/science.1244851", "来那度胺经 CRBN 诱导 IKZF1/IKZF3 降解"),
+    # DOI left empty until checked against the journal.
+    _s("zhu2011", "Zhu 2011",
+       "Zhu YX, Braggio E, Shi CX, et al. Cereblon expression is required for the antimyeloma activity of "
+       "lenalidomide and pomalidomide. Blood. 2011;118(18):4771–4779.",
+       None, "CRBN 缺失使骨髓瘤细胞对来那度胺、泊马度胺耐药",
+       web="https://mayoclinic.pure.elsevier.com/en/publications/cereblon-expression-is-required-for-the-antimyeloma-activity-of-l"),
+    _s("nijhof2016", "Nijhof 2016",
+       "Nijhof IS, Casneuf T, van Velzen J, et al. CD38 expression and complement inhibitors affect response "
+       "and resistance to daratumumab therapy in myeloma. Blood. 2016;128(7):959–970.",
+       "10.1182/blood-2016-03-703439", "CD38 表达水平与达雷妥尤单抗疗效及耐药"),
+    _s("lonial2015", "Lonial 2015",
+       "Lonial S, Dimopoulos M, Palumbo A, et al. Elotuzumab therapy for relapsed or refractory multiple "
+       "myeloma. N Engl J Med. 2015;373(7):621–631.",
+       "10.1056/NEJMoa1505654", "抗 SLAMF7 抗体埃罗妥珠单抗（ELOQUENT-2）"),
+    _s("raje2019", "Raje 2019",
+       "Raje N, Berdeja J, Lin Y, et al. Anti-BCMA CAR T-cell therapy bb2121 in relapsed or refractory "
+       "multiple myeloma. N Engl J Med. 2019;380(18):1726–1737.",
+       "10.1056/NEJMoa1817226", "BCMA 导向的 CAR-T 细胞"),
+    _s("moreau2022", "Moreau 2022",
+       "Moreau P, Garfall AL, van de Donk NWCJ, et al. Teclistamab in relapsed or refractory multiple "
+       "myeloma. N Engl J Med. 2022;387(6):495–505.",
+       "10.1056/NEJMoa2203478", "BCMA×CD3 双特异性抗体特立妥单抗"),
+    _s("lonial2020", "Lonial 2020",
+       "Lonial S, Lee HC, Badros A, et al. Belantamab mafodotin for relapsed or refractory multiple myeloma "
+       "(DREAMM-2): a two-arm, randomised, open-label, phase 2 study. Lancet Oncol. 2020;21(2):207–221.",
+       "10.1016/S1470-2045(19)30788-0", "BCMA 抗体–药物偶联物"),
+    _s("li2017fcrh5", "Li 2017",
+       "Li J, Stagg NJ, Johnston J, et al. Membrane-proximal epitope facilitates efficient T cell synapse "
+       "formation by anti-FcRH5/CD3 and is a requirement for myeloma cell killing. Cancer Cell. "
+       "2017;31(3):383–395.",
+       "10.1016/j.ccell.2017.02.001", "FcRH5×CD3 双特异性抗体与免疫突触"),
+    # DOI left empty until checked against the journal.
+    _s("kumar2017venetoclax", "Kumar 2017",
+       "Kumar S, Kaufman JL, Gasparetto C, et al. Efficacy of venetoclax as targeted therapy for "
+       "relapsed/refractory t(11;14) multiple myeloma. Blood. 2017;130(22):2401–2409.",
+       "10.1182/blood-2017-06-788786", "维奈克拉与 t(11;14)：BCL2/BCL2L1、BCL2/MCL1 比值",
+       note="DOI 按期刊编号规则填写，尚未在出版方页面核对。"),
+    _s("chari2019", "Chari 2019",
+       "Chari A, Vogl DT, Gavriatopoulou M, et al. Oral selinexor–dexamethasone for triple-class refractory "
+       "multiple myeloma. N Engl J Med. 2019;381(8):727–738.",
+       "10.1056/NEJMoa1903455", "XPO1 抑制剂塞利尼索（STORM）",
+       note="DOI 按期刊编号规则填写，尚未在出版方页面核对。"),
+    _s("raje2018denosumab", "Raje 2018",
+       "Raje N, Terpos E, Willenbacher W, et al. Denosumab versus zoledronic acid in bone disease treatment "
+       "of newly diagnosed multiple myeloma: an international, double-blind, double-dummy, randomised, "
+       "controlled, phase 3 study. Lancet Oncol. 2018;19(3):370–381.",
+       "10.1016/S1470-2045(18)30072-X", "地舒单抗（抗 RANKL）与唑来膦酸"),
+    # DOI left empty until checked against the journal.
+    _s("attal1996", "Attal 1996",
+       "Attal M, Harousseau JL, Stoppa AM, et al. A prospective, randomized trial of autologous bone marrow "
+       "transplantation and chemotherapy in multiple myeloma. N Engl J Med. 1996;335(2):91–97.",
+       "10.1056/NEJM199607113350204", "大剂量治疗联合自体移植的原理性随机试验",
+       note="DOI 按期刊编号规则填写，尚未在出版方页面核对。"),
+    _s("davia2021", "Da Vià 2021",
+       "Da Vià MC, Dietrich O, Truger M, et al. Homozygous BCMA gene deletion in response to anti-BCMA CAR T "
+       "cells in a patient with multiple myeloma. Nat Med. 2021;27(4):616–619.",
+       "10.1038/s41591-021-01245-5", "TNFRSF17 纯合缺失导致 BCMA 永久丢失"),
+    _s("samur2021", "Samur 2021",
+       "Samur MK, Fulciniti M, Aktas Samur A, et al. Biallelic loss of BCMA as a resistance mechanism to CAR "
+       "T cell therapy in a patient with multiple myeloma. Nat Commun. 2021;12(1):868.",
+       "10.1038/s41467-021-21177-5", "BCMA 双等位基因丢失"),
+    _s("allmeroth2021", "Allmeroth 2021",
+       "Allmeroth K, Horn M, Kroef V, et al. Bortezomib resistance mutations in PSMB5 determine response to "
+       "second-generation proteasome inhibitors in multiple myeloma. Leukemia. 2021;35(3):887–892.",
+       "10.1038/s41375-020-0989-4", "PSMB5 点突变与蛋白酶体抑制剂耐药"),
+    # DOI left empty until checked against the journal.
+    _s("damiano1999", "Damiano 1999",
+       "Damiano JS, Cress AE, Hazlehurst LA, Shtil AA, Dalton WS. Cell adhesion mediated drug resistance "
+       "(CAM-DR): role of integrins and resistance to apoptosis in human myeloma cell lines. Blood. "
+       "1999;93(5):1658–1667.",
+       None, "细胞黏附介导的耐药（CAM-DR）",
+       web="https://ashpublications.org/blood/article/93/5/1658/247882/"),
+    _s("luria1943", "Luria 1943",
+       "Luria SE, Delbrück M. Mutations of bacteria from virus sensitivity to virus resistance. Genetics. "
+       "1943;28(6):491–511.",
+       "10.1093/genetics/28.6.491", "涨落试验：耐药突变在接触选择压力之前随机产生"),
 ]
 
 SOURCES: dict[str, Source] = {s.key: s for s in _ALL}
