@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse with a bilingual one-line usage error (exit status 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        message = _one_line(message)
+        message = _one_line(message).encode("utf-8", "backslashreplace").decode("utf-8")  # bytes of argv
         if len(message) > 2 * SHOWN_CHARS:  # e.g. a huge unrecognised argument
             message = message[:2 * SHOWN_CHARS] + "…"
         self.exit(EXIT_BAD_INPUT, f"mmlib：命令行参数错误：{message} / mmlib: invalid arguments: {message}\n")

@@ -23,8 +23,8 @@ __all__ = ["MMLibError", "InputError", "UnknownFieldError", "UnitConflictError",
 
 #: How many characters of a value an error message echoes (a longer value is cut, with its length).
 SHOWN_CHARS = 60
-#: Integers up to this many digits are printed whole (Python's default int/str conversion limit is 4300).
-_MAX_PRINTED_DIGITS = 4000
+#: Integers with more digits than this are described by their approximate size only.
+_MAX_COUNTED_DIGITS = 100_000
 
 
 def _length_note(n: int, unit_zh: str, unit_en: str, lang: str, about: bool = False) -> str:
@@ -41,10 +41,18 @@ def _digits_text(digits: str, lang: str) -> str:
 
 
 def _int_text(x: int, lang: str) -> str:
-    if x.bit_length() <= _MAX_PRINTED_DIGITS * 3:  # 3 bits < 1 decimal digit: str() is within Python's limit
+    try:
         return _digits_text(str(x), lang)
-    count = int(x.bit_length() * math.log10(2)) + 1  # too long to convert: only its size
-    return ("-" if x < 0 else "") + "…" + _length_note(count, "位", "digits", lang, about=True)
+    except ValueError:  # more digits than Python converts to text (4300 by default)
+        pass
+    a = abs(x)
+    count = int(a.bit_length() * math.log10(2))
+    sign = "-" if x < 0 else ""
+    if count > _MAX_COUNTED_DIGITS:  # too large even to count cheaply
+        return sign + "…" + _length_note(count, "位", "digits", lang, about=True)
+    count += a >= 10 ** count
+    lead = a // 10 ** (count - SHOWN_CHARS)
+    return sign + str(lead) + "…" + _length_note(count, "位", "digits", lang)
 
 
 class _ShortRepr(reprlib.Repr):
@@ -58,7 +66,8 @@ class _ShortRepr(reprlib.Repr):
         self.maxstring = self.maxother = self.maxlong = 24
 
     def repr_int(self, x: int, level: int) -> str:
-        return _int_text(x, "en") if x.bit_length() > _MAX_PRINTED_DIGITS * 3 else super().repr_int(x, level)
+        text = _int_text(x, "en")
+        return text if "…" in text else super().repr_int(x, level)
 
 
 _REPR = _ShortRepr()
@@ -79,7 +88,7 @@ def shown(value: Any, lang: str = "en") -> str:
     >>> print(shown(chr(0xD800)))  # a lone surrogate, escaped
     '\\ud800'
     >>> shown(10 ** 5000, "zh")
-    '…（共约 5001 位）'
+    '100000000000000000000000000000000000000000000000000000000000…（共 5001 位）'
     >>> shown(int("9" * 70))
     '999999999999999999999999999999999999999999999999999999999999… (70 digits)'
     """
