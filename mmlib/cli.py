@@ -1,13 +1,16 @@
 """Command-line interface: ``mmlib assess CASE.json`` and ``mmlib response FILE.json``.
 
-``assess`` prints the Chinese report of :func:`mmlib.assess.assess` (or, with
-``--json``, its JSON contract); ``response`` prints the IMWG 2016 response
-assessment of :func:`mmlib.response.assess_response`.  ``-`` reads the JSON
-from standard input.
+``assess`` prints the concise Chinese report of :func:`mmlib.assess.assess`
+(with ``--full``, every check of the trace; with ``--json``, its JSON
+contract); ``response`` prints the IMWG 2016 response assessment of
+:func:`mmlib.response.assess_response`.  ``-`` reads the JSON from standard
+input; the JSON is read by :mod:`mmlib.jsonio` (duplicate keys rejected, a
+byte-order mark accepted).
 
 Bad input — a library error, invalid JSON, a missing file — ends with exit
 status 2 and one line in Chinese and English on standard error, never a
-traceback.
+traceback; values echoed in the message are cut short
+(:func:`mmlib.errors.shown`).
 
 >>> main(["assess", '{"bmpc_percent": 12, "mri_focal_lesions": 2}', "--json"])  # doctest: +ELLIPSIS
 {"contract_version": 1, "diagnosis": "multiple_myeloma", ...}
