@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"无法读取输入（{reason}）", f"cannot read input ({reason})")
     except RecursionError:  # pragma: no cover - the JSON reader limits nesting first
         return _fail("输入嵌套层数过多", "the input is nested too deeply")
-    except Exception as exc:  # pragma: no cover - a bug in mmlib: one line, never a traceback
+    except Exception as exc:  # a bug in mmlib: one line, never a traceback
         name = type(exc).__name__
         return _fail(f"内部错误（{name}），请报告此问题", f"internal error ({name}); please report it", EXIT_INTERNAL)
     try:

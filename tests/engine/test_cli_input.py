@@ -303,3 +303,15 @@ def test_surrogate_key_and_bytes_in_argv_subprocess():
 def test_deep_nesting_and_bom_subprocess():
     check_process(run("assess", "-", stdin=b'{"a":' + b"[" * 100_000 + b"]" * 100_000 + b"}"), 2, "nested too deeply")
     check_process(run("assess", "-", "--json", stdin=BOM + json.dumps(SEED_MM).encode()), 0)
+
+
+def test_an_internal_error_is_one_line_with_status_1(monkeypatch):
+    import mmlib.assess
+
+    def broken(_case):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(mmlib.assess, "assess", broken)
+    status, out, err = cli("assess", json.dumps(SEED_MM))
+    assert status == 1 and out == "" and err.count("\n") == 1 and "Traceback" not in err
+    assert "internal error (RuntimeError)" in err and "内部错误" in err
