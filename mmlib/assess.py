@@ -259,31 +259,52 @@ class Assessment:
             return []
         return ["（分期系统适用于已确诊的多发性骨髓瘤；当前诊断不是 MM，以下结果仅供练习。）"]
 
-    def _concise_report(self) -> list[str]:
+    def _decisive(self) -> list[str]:
+        """The lines that decide the diagnosis: its own checks, then the CRAB/SLiM items that are met.
+
+        For a definite diagnosis a check whose input is missing did not decide
+        it and is left to the full report (the notes say what a missing value
+        could add, e.g. a subtype).
+        """
         r = self.results
-        dx = r["diagnosis"]
         events = set(r["crab"].checks) | set(r["slim"].checks)
-        lines = self._headline() + ["", "决定诊断的标准"]
-        lines += [f"  - {c.explain()}" for c in dx.checks if c not in events]
+        definite = self.diagnosis != "indeterminate"
+        lines = [f"  - {c.explain()}" for c in r["diagnosis"].checks
+                 if c not in events and not (definite and c.value is None)]
         for key, items in (("crab", _crab_parts(self.case)), ("slim", _slim_parts(self.case))):
-            lines.append(r[key].explain().splitlines()[0])
+            lines.append(_headline_of(r[key]))
             for item in items.values():
                 if item.value is True:  # a met item, by the checks that meet it
                     met = [c for c in item.checks if c.verdict is True] or list(item.checks)
                     lines += [f"  - {item.label}：{c.explain()}" for c in met]
-        lines += ["", "实验室计算"] + [_headline_of(r[k]) for k in ("crcl", "egfr", "corrected_calcium", "flc_ratio")]
-        lines += ["", "分期与风险"] + self._staging_note()
-        lines += [_headline_of(r[k]) for k in _REPORT_ORDER if k in r]
+        return lines
+
+    def _not_computed(self) -> list[str]:
+        """One line for the models that did not run, grouped by the reason."""
         by_reason: dict[str, list[str]] = {}
         for key, reason in self.skipped.items():
             by_reason.setdefault(reason, []).append(_SECTION_TITLES[key])
-        lines += [f"{'、'.join(titles)}：未计算，{reason}" for reason, titles in by_reason.items()]
-        shown_above = dx.details["reason"] == "missing_data"  # the headline already names them
+        parts = [f"{'、'.join(titles)}：未计算，{reason}" for reason, titles in by_reason.items()]
+        return ["；".join(parts)] if parts else []
+
+    def _missing_lines(self) -> list[str]:
+        dx = self.results["diagnosis"]
         other = [m for m in self.missing() if m not in dx.missing]
-        lines += ["", "诊断缺少的数据：" + ("见上" if shown_above else "、".join(map(field_zh, dx.missing)) or "无"),
-                  "其他计算缺少的数据：" + ("、".join(map(field_zh, other)) or "无")]
-        lines += ["参考文献：" + "；".join(source(k).short for k in self.source_keys()),
-                  "完整报告（每一项核对与完整文献）：命令行加 --full，或 explain(full=True)"]
+        if not dx.missing and not other:
+            return ["缺少数据：无"]
+        shown_above = dx.details["reason"] == "missing_data"  # the headline already names them
+        return ["诊断缺少的数据：" + ("见上" if shown_above else "、".join(map(field_zh, dx.missing)) or "无"),
+                "其他计算缺少的数据：" + ("、".join(map(field_zh, other)) or "无")]
+
+    def _concise_report(self) -> list[str]:
+        r = self.results
+        lines = self._headline() + ["", "决定诊断的标准"] + self._decisive()
+        lines += ["", "实验室计算"] + [_headline_of(r[k]) for k in ("crcl", "egfr", "corrected_calcium", "flc_ratio")]
+        lines += ["", "分期与风险"] + self._staging_note()
+        lines += [_headline_of(r[k]) for k in _REPORT_ORDER if k in r] + self._not_computed()
+        lines += [""] + self._missing_lines()
+        lines += ["参考文献：" + "；".join(source(k).short for k in self.source_keys())
+                  + "（完整报告列出每一项核对与完整文献：命令行加 --full，或 explain(full=True)）"]
         return lines
 
     def _full_report(self) -> list[str]:

@@ -29,6 +29,7 @@ COMPLETE = {
     "del17p": False, "t4_14": True, "t14_16": False, "t14_20": False, "t11_14": False, "gain_1q": True,
     "amp_1q": False, "del1p32": False, "del1p32_biallelic": False, "tp53_mutation": False, "del13q": False,
     "hyperdiploid": False, "ferritin_ng_ml": 400, "transferrin_saturation_percent": 18, "epo_miu_ml": 30,
+    "circulating_pc_percent": 1,
 }
 #: Words of treatment advice that no report may contain (the disclaimer line names treatment once).
 TREATMENT = ("治疗方案", "推荐使用", "建议使用", "应给予", "给予", "化疗", "移植", "剂量", "疗程", "首选", "用药")
@@ -109,7 +110,7 @@ def test_concise_report_names_the_missing_fields():
     for name in other:
         assert field_zh(name) in line
     complete = assess(COMPLETE).explain()
-    assert "诊断缺少的数据：无" in complete
+    assert "缺少数据：无" in complete and "诊断缺少的数据" not in complete
 
 
 def test_reports_contain_no_treatment_advice():
@@ -133,3 +134,15 @@ def test_every_report_is_concise_and_the_full_one_has_every_check(case):
     for result in a.results.values():
         for check in result.checks:
             assert check.explain() in full
+
+
+def test_missing_inputs_of_a_definite_diagnosis_are_left_to_the_full_report():
+    case = {k: v for k, v in COMPLETE.items() if k != "circulating_pc_percent"}
+    a = assess(case)
+    missing_line = "外周血克隆性浆细胞（占白细胞）：缺少数据，无法评估"
+    assert a.diagnosis == "multiple_myeloma"
+    assert missing_line not in a.explain() and missing_line in a.explain(full=True)
+    assert "circulating_pc_percent" in a.explain()          # the note says what the value could add (PCL)
+    undecided = assess({"m_protein_g_dl": 3.5, "bmpc_percent": 20})
+    assert undecided.diagnosis == "indeterminate"
+    assert "24 小时尿 M 蛋白：缺少数据，无法评估" in undecided.explain()   # an undecided diagnosis keeps them
