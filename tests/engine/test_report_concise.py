@@ -12,7 +12,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 
-from mmlib.assess import DISCLAIMER, assess
+from mmlib.assess import DISCLAIMER, MM_ONLY_CAVEAT, assess
 from mmlib.case import field_zh
 from mmlib.sources import source
 
@@ -86,7 +86,7 @@ def test_concise_report_of_non_mm_diagnoses_shows_what_decides_them():
     assert "血清 M 蛋白 = 3.5 g/dL，标准 ≥ 3 g/dL → 符合" in smm
     assert "CRAB（终末器官损害）：否。C 阴性，R 阴性，A 阴性，B 阴性" in smm
     assert "SLiM（恶性生物标志）：否" in smm
-    assert "分期系统适用于已确诊的多发性骨髓瘤" in smm
+    assert f"（分期系统：{MM_ONLY_CAVEAT}。）" in smm
     mgus = assess(with_(NORMAL, m_protein_g_dl=2.8, bmpc_percent=8)).explain()
     assert "血清 M 蛋白 = 2.8 g/dL，标准 ≥ 3 g/dL → 不符合" in mgus
     assert "骨髓克隆性浆细胞 = 8 %，标准 ≥ 10 % → 不符合" in mgus
