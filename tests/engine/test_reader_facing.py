@@ -238,9 +238,10 @@ _CODES = set(DIAGNOSES) | set(GROUP_ZH) | {"standard", "marrow_infiltration", "f
 
 def _texts():
     for case in BATTERY:
-        text = assess(case).explain()
-        assert text.splitlines()[-1] == DISCLAIMER
-        yield text.split("\n参考文献\n")[0]          # the references are English citations
+        for full in (False, True):
+            text = assess(case).explain(full=full)
+            assert text.splitlines()[-1] == DISCLAIMER
+            yield text.split("\n参考文献")[0]          # the references (and the --full hint) are in English
     for data in RESPONSES:
         yield assess_response(data).explain()
     for p in (SEED_PHENOTYPE, MolecularPhenotype(tp53_functional=False),
