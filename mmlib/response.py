@@ -66,7 +66,7 @@ Decisions where the sources differ or are silent (fact sheet §5 and §10):
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -145,16 +145,38 @@ PD_SERUM_RISE_HIGH_NADIR = _t("pd.serum_abs_high", "血清 M 蛋白绝对升高"
 PD_URINE_RISE = _t("pd.urine_abs", "24 小时尿 M 蛋白绝对升高", "≥", 200, _URINE_UNIT)
 PD_DFLC_RISE = _t("pd.dflc_abs", "dFLC 绝对升高", ">", 10, "mg/dL", si=100, si_unit="mg/L")
 PD_MARROW_RISE = _t("pd.marrow_abs", "骨髓浆细胞绝对升高", "≥", 10)
+#: Imaging items of PD: "≥ 50 % increase from nadir in SPD of > 1 lesion, or ≥ 50 % increase in the
+#: longest diameter of a previous lesion > 1 cm in short axis" (Kumar 2016, Table 3).
+PD_SPD_RISE = _t("pd.spd", "病灶最大垂直径乘积之和（SPD）较最低值增大", "≥", 50)
+PD_SPD_LESIONS = _t("pd.spd_lesions", "SPD 所含病灶数", ">", 1, "处")
+PD_LD_RISE = _t("pd.longest_diameter", "原有病灶最长径较最低值增大", "≥", 50)
+PD_SHORT_AXIS = _t("pd.short_axis", "原有病灶短轴", ">", 1, "cm")
+#: Circulating plasma cells, "if the only measure of disease": ≥ 50 % increase, minimum 200 cells/µL.
+PD_CPC_RISE = _t("pd.cpc", "外周血循环浆细胞较最低值增加", "≥", 50)
+PD_CPC_MIN = _t("pd.cpc_min", "外周血循环浆细胞绝对数", "≥", 200, "个/µL")
+# --- relapse from CR ----------------------------------------------------------------
+#: Relapse from CR: "development of ≥ 5 % plasma cells in the bone marrow" — the complement of the CR marrow cut-off.
+RELAPSE_CR_MARROW = CR_MARROW.negate("imwg2016.relapse_cr.marrow", "骨髓浆细胞（CR 后复发）")
 # --- MRD -------------------------------------------------------------------------
 #: MRD negativity counts only with a sensitivity of at least 1 clonal cell in 10⁵ nucleated cells.
 MRD_CELLS = _t("mrd.sensitivity", "MRD 检测灵敏度（每 N 个有核细胞检出 1 个）", "≥", 100_000, "个细胞")
 MRD_SUSTAINED_YEARS = _t("mrd.sustained", "MRD 阴性持续时间", "≥", 1, "年")
 
 _LAB_KEYS = ("m_protein_g_dl", "m_protein_g_l", "urine_m_protein_mg_24h", "flc_kappa_mg_l",
-             "flc_lambda_mg_l", "bmpc_percent")
+             "flc_lambda_mg_l", "bmpc_percent", "lesion_spd_cm2", "lesion_longest_diameter_cm",
+             "lesion_short_axis_cm", "circulating_pc_per_ul")
+#: Lab keys that are not :class:`~mmlib.case.Case` fields: (upper plausible limit, unit).
+_EXTRA_LABS: dict[str, tuple[float, str]] = {
+    "lesion_spd_cm2": (2500.0, "cm²"), "lesion_longest_diameter_cm": (50.0, "cm"),
+    "lesion_short_axis_cm": (50.0, "cm"), "circulating_pc_per_ul": (500_000.0, "个/µL"),
+}
 _FLAG_KEYS = ("serum_ife_negative", "urine_ife_negative", "soft_tissue_plasmacytoma_present",
-              "clonal_pc_by_ihc_absent", "new_lesions")
-_TOP_KEYS = ("baseline", "nadir", "current", *_FLAG_KEYS, "bmpc_percent", "mrd")
+              "clonal_pc_by_ihc_absent", "new_lesions", "hypercalcemia")
+#: Keys of one assessment (a visit of :func:`assess_visits` holds the same keys with ``date``).
+_VISIT_KEYS = ("current", *_FLAG_KEYS, "bmpc_percent", "spd_lesion_count", "mrd")
+_TOP_KEYS = ("baseline", "nadir", "prior_cr", *_VISIT_KEYS)
+_SERIES_KEYS = ("baseline", "visits")
+_MAX_LESIONS = 100
 _MRD_KEYS = ("method", "negative", "sensitivity", "pet_negative", "sustained_years")
 #: Longest plausible duration of sustained MRD negativity (rejects typing errors only).
 _MAX_YEARS = 100.0
@@ -172,6 +194,10 @@ class _Labs:
     kappa: float | None = None
     lam: float | None = None
     bmpc: float | None = None
+    spd: float | None = None  # cm², sum of the products of the diameters of the measured lesions
+    ld: float | None = None  # cm, longest diameter of the followed lesion
+    short_axis: float | None = None  # cm, short axis of that lesion
+    cpc: float | None = None  # circulating plasma cells per µL
 
     def serum_in(self, unit: str) -> float | None:
         if self.serum is None or unit == self.unit:
@@ -187,6 +213,8 @@ class _Input:
     current: _Labs
     flags: dict[str, bool | None]
     mrd: dict[str, Any] | None
+    spd_lesions: int | None = None
+    prior_cr: bool | None = None
 
 
 def _years(field: str, value: Any) -> float:
@@ -215,58 +243,87 @@ def _labs(field: str, raw: Any) -> _Labs:
     d = _mapping(field, raw, _LAB_KEYS)
     if d.get("m_protein_g_dl") is not None and d.get("m_protein_g_l") is not None:
         raise UnitConflictError(f"{field}.m_protein_g_dl", f"{field}.m_protein_g_l")
-    v = {k: validate_field(k, d.get(k)) for k in _LAB_KEYS}  # the Case ranges and unit-mix-up hints
+    v = {k: validate_field(k, d.get(k)) for k in _LAB_KEYS if k not in _EXTRA_LABS}  # Case ranges, unit hints
+    v.update({k: _measure(f"{field}.{k}", d.get(k), *limit) for k, limit in _EXTRA_LABS.items()})
     unit = "g/L" if v["m_protein_g_l"] is not None else "g/dL"
     serum = v["m_protein_g_l"] if unit == "g/L" else v["m_protein_g_dl"]
     return _Labs(serum, unit, v["urine_m_protein_mg_24h"], v["flc_kappa_mg_l"], v["flc_lambda_mg_l"],
-                 v["bmpc_percent"])
+                 v["bmpc_percent"], v["lesion_spd_cm2"], v["lesion_longest_diameter_cm"],
+                 v["lesion_short_axis_cm"], v["circulating_pc_per_ul"])
 
 
-def _parse_mrd(raw: Any) -> dict[str, Any] | None:
+def _measure(field: str, value: Any, upper: float, unit: str) -> float | None:
+    """A non-negative measurement up to a plausible ``upper`` limit (imaging sizes, cell counts)."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= upper:
+        text = f"0–{fmt_number(upper)} {unit}"
+        raise InputError(field, value, text, en_expected=text)
+    return float(value)
+
+
+def _count(field: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _MAX_LESIONS:
+        text = f"1–{_MAX_LESIONS}"
+        raise InputError(field, value, f"{text} 的整数", en_expected=f"an integer {text}")
+    return value
+
+
+def _parse_mrd(raw: Any, prefix: str = "") -> dict[str, Any] | None:
     if raw is None:
         return None
-    d = _mapping("mrd", raw, _MRD_KEYS)
+    d = _mapping(f"{prefix}mrd", raw, _MRD_KEYS)
     method = d.get("method")
     if method is not None and method not in ("flow", "ngs"):
-        raise InputError("mrd.method", method, "'flow' 或 'ngs'", en_expected="'flow' or 'ngs'")
+        raise InputError(f"{prefix}mrd.method", method, "'flow' 或 'ngs'", en_expected="'flow' or 'ngs'")
     sens = d.get("sensitivity")
     if sens is not None and (isinstance(sens, bool) or not isinstance(sens, (int, float))
                              or not 0 < sens < 1):
-        raise InputError("mrd.sensitivity", sens, "0 与 1 之间的小数，如 1e-5",
+        raise InputError(f"{prefix}mrd.sensitivity", sens, "0 与 1 之间的小数，如 1e-5",
                          en_expected="a fraction between 0 and 1, e.g. 1e-5")
     years = d.get("sustained_years")
     return {
         "method": method,
-        "negative": _flag("mrd.negative", d.get("negative")),
+        "negative": _flag(f"{prefix}mrd.negative", d.get("negative")),
         "sensitivity": None if sens is None else float(sens),
-        "pet_negative": _flag("mrd.pet_negative", d.get("pet_negative")),
-        "sustained_years": None if years is None else _years("mrd.sustained_years", years),
+        "pet_negative": _flag(f"{prefix}mrd.pet_negative", d.get("pet_negative")),
+        "sustained_years": None if years is None else _years(f"{prefix}mrd.sustained_years", years),
     }
+
+
+def _assessment_part(d: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """The keys one assessment shares with a visit: current labs, findings, marrow, MRD."""
+    current = _labs(f"{prefix}current", d.get("current", {}))
+    if d.get("bmpc_percent") is not None:
+        marrow = validate_field("bmpc_percent", d["bmpc_percent"])
+        if current.bmpc is not None and current.bmpc != marrow:
+            raise InputError(f"{prefix}bmpc_percent", marrow,
+                             f"与 current.bmpc_percent（{fmt_number(current.bmpc)}）一致",
+                             en_expected=f"the same as current.bmpc_percent ({fmt_number(current.bmpc)})")
+        current = replace(current, bmpc=marrow)
+    flags = {k: _flag(f"{prefix}{k}", d.get(k)) for k in _FLAG_KEYS}
+    if flags["serum_ife_negative"] and current.serum:
+        raise InputError(f"{prefix}current.m_protein", current.serum,
+                         "0（血清免疫固定电泳阴性时电泳不可能检出 M 蛋白）",
+                         en_expected="0 (an M-spike cannot be seen when serum immunofixation is negative)")
+    if flags["urine_ife_negative"] and current.urine:
+        raise InputError(f"{prefix}current.urine_m_protein_mg_24h", current.urine, "0（尿免疫固定电泳阴性）",
+                         en_expected="0 (urine immunofixation is negative)")
+    # a negative immunofixation means nothing is visible on electrophoresis either: the spike is 0
+    serum = 0.0 if flags["serum_ife_negative"] and current.serum is None else current.serum
+    urine = 0.0 if flags["urine_ife_negative"] and current.urine is None else current.urine
+    return {"current": replace(current, serum=serum, urine=urine), "flags": flags,
+            "mrd": _parse_mrd(d.get("mrd"), prefix),
+            "spd_lesions": _count(f"{prefix}spd_lesion_count", d.get("spd_lesion_count"))}
 
 
 def _parse(data: Any) -> _Input:
     d = _mapping("data", data, _TOP_KEYS)
     baseline = _labs("baseline", d.get("baseline", {}))
     nadir = None if d.get("nadir") is None else _labs("nadir", d["nadir"])
-    current = _labs("current", d.get("current", {}))
-    if d.get("bmpc_percent") is not None:
-        marrow = validate_field("bmpc_percent", d["bmpc_percent"])
-        if current.bmpc is not None and current.bmpc != marrow:
-            raise InputError("bmpc_percent", marrow, f"与 current.bmpc_percent（{fmt_number(current.bmpc)}）一致",
-                             en_expected=f"the same as current.bmpc_percent ({fmt_number(current.bmpc)})")
-        current = _Labs(current.serum, current.unit, current.urine, current.kappa, current.lam, marrow)
-    flags = {k: _flag(k, d.get(k)) for k in _FLAG_KEYS}
-    if flags["serum_ife_negative"] and current.serum:
-        raise InputError("current.m_protein", current.serum, "0（血清免疫固定电泳阴性时电泳不可能检出 M 蛋白）",
-                         en_expected="0 (an M-spike cannot be seen when serum immunofixation is negative)")
-    if flags["urine_ife_negative"] and current.urine:
-        raise InputError("current.urine_m_protein_mg_24h", current.urine, "0（尿免疫固定电泳阴性）",
-                         en_expected="0 (urine immunofixation is negative)")
-    # a negative immunofixation means nothing is visible on electrophoresis either: the spike is 0
-    serum = 0.0 if flags["serum_ife_negative"] and current.serum is None else current.serum
-    urine = 0.0 if flags["urine_ife_negative"] and current.urine is None else current.urine
-    current = _Labs(serum, current.unit, urine, current.kappa, current.lam, current.bmpc)
-    return _Input(baseline, nadir, current, flags, _parse_mrd(d.get("mrd")))
+    return _Input(baseline, nadir, **_assessment_part(d), prior_cr=_flag("prior_cr", d.get("prior_cr")))
 
 
 # ----------------------------------------------------------------------------------
@@ -307,6 +364,34 @@ def _fact(key: str, label: str, value: bool | None) -> Check:
     return Check(f"imwg2016.{key}", label, value, None, None, None, value, _SRC)
 
 
+def _relative_rise(t: Threshold, ref: float | None, cur: float | None) -> Check:
+    """The rise from the lowest value ``ref`` to ``cur`` in % of ``ref``, compared with ``t``.
+
+    From a lowest value of 0 any rise is an infinite relative increase: the line then shows
+    the absolute rise and is met when there is one.
+    """
+    if ref is None or cur is None:
+        return t.check(None)
+    if ref > 0:
+        return t.check(round((cur - ref) / ref * 100, _NDIGITS))
+    return Check(t.key, zh_join(t.zh, "（最低值为 0）"), cur, None, 0, ">", cur > 0, t.source,
+                 f"最低值为 0，任何升高都满足 {t.describe()}")
+
+
+def _lesion_reference(b: _Labs, n: _Labs) -> tuple[float | None, float | None]:
+    """Longest diameter and short axis of the followed lesion at its smallest (baseline or nadir)."""
+    if n.ld is not None and (b.ld is None or n.ld <= b.ld):
+        return n.ld, n.short_axis
+    return b.ld, b.short_axis
+
+
+def _reappeared(ife_negative: bool | None, spike: float | None) -> bool | None:
+    """M-protein seen again, by immunofixation or electrophoresis (``None``: neither says)."""
+    if ife_negative is False or (spike is not None and spike > 0):
+        return True
+    return False if ife_negative else None
+
+
 def _lowest(a: float | None, b: float | None) -> float | None:
     vals = [v for v in (a, b) if v is not None]
     return min(vals) if vals else None
@@ -341,7 +426,9 @@ class ResponseResult(RuleResult):
         """JSON-ready dict with ``category``, ``mrd``, ``measurable_disease`` and ``trace``."""
         out = super().to_dict()
         out.update(category=self.value, mrd=self.details.get("mrd"),
-                   measurable_disease=self.details.get("measurable_disease"))
+                   measurable_disease=self.details.get("measurable_disease"),
+                   provisional=self.details.get("provisional"),
+                   relapse_from_cr=self.details.get("relapse_from_cr"))
         return out
 
 
@@ -352,6 +439,8 @@ class _Assessment:
         self.inp = inp
         self.checks: list[Check] = []
         self.notes: list[str] = []
+        self.level = "PD"  # the level being evaluated: the fields it lacks are filed under it
+        self.missing: dict[str, list[str]] = {}
         b, c = inp.baseline, inp.current
         self.unit = b.unit if b.serum is not None else c.unit
         self.chain = _involved(b)
@@ -378,10 +467,18 @@ class _Assessment:
     def _chain_zh(self) -> str:
         return {"kappa": "κ", "lambda": "λ"}.get(self.chain or "", "未定")
 
+    def need(self, field: str, value: Any) -> Any:
+        """Return ``value``; when it is ``None``, file ``field`` as missing for the current level."""
+        if value is None:
+            fields = self.missing.setdefault(self.level, [])
+            if field not in fields:
+                fields.append(field)
+        return value
+
     # -- progressive disease ---------------------------------------------------
     def _rise(self, label: str, ref: float | None, cur: float | None, absolute: Threshold,
-              unit: str) -> bool | None:
-        if ref is None or cur is None:
+              unit: str, field: str) -> bool | None:
+        if ref is None or self.need(field, cur) is None:
             self.checks.append(PD_RISE.check(None, label=zh_join(label, "较最低值升高")))
             return None
         rise = round(cur - ref, _NDIGITS)
@@ -400,8 +497,9 @@ class _Assessment:
         verdicts: list[bool | None] = []
         ref_s = _lowest(b.serum_in(self.unit), n.serum_in(self.unit))
         cur_s = c.serum_in(self.unit)
+        serum_field = "current.m_protein_g_dl/current.m_protein_g_l"
         if ref_s is not None:
-            verdicts.append(self._rise("血清 M 蛋白", ref_s, cur_s, PD_SERUM_RISE, self.unit))
+            verdicts.append(self._rise("血清 M 蛋白", ref_s, cur_s, PD_SERUM_RISE, self.unit, serum_field))
             if PD_SERUM_HIGH_NADIR.test(ref_s, self.unit):
                 rise = None if cur_s is None else round(cur_s - ref_s, _NDIGITS)
                 note = f"最低值 {PD_SERUM_HIGH_NADIR.describe(self.unit)}，此项单独即足够"
@@ -410,22 +508,57 @@ class _Assessment:
                 verdicts.append(high.verdict)
         ref_u = _lowest(b.urine, n.urine)
         if ref_u is not None:
-            verdicts.append(self._rise("24 小时尿 M 蛋白", ref_u, c.urine, PD_URINE_RISE, _URINE_UNIT))
+            verdicts.append(self._rise("24 小时尿 M 蛋白", ref_u, c.urine, PD_URINE_RISE, _URINE_UNIT,
+                                       "current.urine_m_protein_mg_24h"))
         if self.basis == "flc":
             ref_d = _lowest(_dflc(b, self.chain), _dflc(n, self.chain))
-            verdicts.append(self._rise("dFLC", ref_d, _dflc(c, self.chain), PD_DFLC_RISE, "mg/L"))
-        if self.basis in ("marrow", None):
-            verdicts.append(self._rise("骨髓浆细胞", _lowest(b.bmpc, n.bmpc), c.bmpc, PD_MARROW_RISE, "%"))
+            verdicts.append(self._rise("dFLC", ref_d, _dflc(c, self.chain), PD_DFLC_RISE, "mg/L",
+                                       "current.flc_kappa_mg_l/current.flc_lambda_mg_l"))
+        if self.basis in ("marrow", None):  # only when serum, urine and FLC are not measurable
+            verdicts.append(self._rise("骨髓浆细胞", _lowest(b.bmpc, n.bmpc), c.bmpc, PD_MARROW_RISE, "%",
+                                       "bmpc_percent"))
+        if self.basis is None:  # circulating plasma cells count only as the sole measure of disease
+            verdicts += self._circulating(_lowest(b.cpc, n.cpc), c.cpc)
+        imaging = self._imaging(n)
         lesions = inp.flags["new_lesions"]
-        self.checks.append(_fact("pd.new_lesions", "出现新病灶", lesions))
-        if lesions:  # imaging is not part of every assessment: "not reported" does not block
+        self.checks.append(_fact("pd.new_lesions", "出现新的骨病变或软组织浆细胞瘤", lesions))
+        # imaging is not part of every assessment: "not reported" does not block the other items
+        if lesions or imaging or any(verdicts):
             return True
-        if any(verdicts):
-            return True
-        if any(v is None for v in verdicts):
+        if any(v is None for v in verdicts) or (imaging is None and self.imaging_reported):
             self.notes.append("部分 PD 条目因缺少数据未能评估，PD 不能完全排除。")
             return None
         return False
+
+    def _circulating(self, ref: float | None, cur: float | None) -> list[bool | None]:
+        if ref is None and cur is None:
+            return []
+        if ref is None or self.need("current.circulating_pc_per_ul", cur) is None:
+            self.checks.append(PD_CPC_RISE.check(None))
+            return [None]
+        rel = _relative_rise(PD_CPC_RISE, ref, cur)
+        floor = PD_CPC_MIN.check(cur)
+        self.checks += [rel, floor]
+        return [k_and(rel.verdict, floor.verdict)]
+
+    def _imaging(self, n: _Labs) -> bool | None:
+        """The SPD and longest-diameter items (``None`` also when no measurement was reported)."""
+        b, c = self.inp.baseline, self.inp.current
+        items: list[bool | None] = []
+        ref_spd = _lowest(b.spd, n.spd)
+        self.imaging_reported = c.spd is not None or c.ld is not None
+        if c.spd is not None:
+            rise = _relative_rise(PD_SPD_RISE, ref_spd, c.spd)
+            count = PD_SPD_LESIONS.check(self.need("spd_lesion_count", self.inp.spd_lesions))
+            self.checks += [rise, count]
+            items.append(k_and(rise.verdict, count.verdict))
+        if c.ld is not None:
+            ref, axis = _lesion_reference(b, n)
+            rise = _relative_rise(PD_LD_RISE, ref, c.ld)
+            short = PD_SHORT_AXIS.check(self.need("lesion_short_axis_cm", axis))
+            self.checks += [rise, short]
+            items.append(k_and(rise.verdict, short.verdict))
+        return k_or(*items) if items else None
 
     # -- response levels --------------------------------------------------------
     def complete(self) -> bool | None:
@@ -436,8 +569,12 @@ class _Assessment:
             _fact("cr.plasmacytoma", "软组织浆细胞瘤已消失", k_not(f["soft_tissue_plasmacytoma_present"])),
             CR_MARROW.check(self.inp.current.bmpc),
         ]
+        fields = ["serum_ife_negative", "urine_ife_negative", "soft_tissue_plasmacytoma_present", "bmpc_percent"]
         if self.basis == "flc":
             checks += _ratio_normal(self.inp.current)
+            fields += ["current.flc_kappa_mg_l/current.flc_lambda_mg_l"] * 2
+        for field, check in zip(fields, checks):
+            self.need(field, None if check.verdict is None else True)
         self.checks += checks
         verdict = k_and(*(x.verdict for x in checks))
         if verdict is None and any(x.verdict for x in checks):
@@ -458,16 +595,26 @@ class _Assessment:
         return k_and(*(x.verdict for x in checks))
 
     def _urine_applies(self) -> bool:
+        """The relative urine criteria of PR/MR apply to urine disease measurable at baseline.
+
+        A current urine value is always checked against the absolute PR limit; with no urine
+        at all (baseline and current) urine disease is *assumed* not measurable (see run()).
+        """
         return self.urine_m or self.inp.current.urine is not None
 
     def _serum_fall(self, t: Threshold) -> Check:
-        return t.check(_fall(self.inp.baseline.serum_in(self.unit), self.inp.current.serum_in(self.unit)))
+        cur = self.need("current.m_protein_g_dl/current.m_protein_g_l", self.inp.current.serum_in(self.unit))
+        return t.check(_fall(self.inp.baseline.serum_in(self.unit), cur))
+
+    def _urine(self) -> float | None:
+        return self.need("current.urine_m_protein_mg_24h", self.inp.current.urine)
 
     def _urine_fall(self, t: Threshold) -> Check:
-        return t.check(_fall(self.inp.baseline.urine, self.inp.current.urine))
+        return t.check(_fall(self.inp.baseline.urine, self._urine()))
 
     def _flc_fall(self, t: Threshold) -> Check:
-        return t.check(_fall(_dflc(self.inp.baseline, self.chain), _dflc(self.inp.current, self.chain)))
+        cur = self.need("current.flc_kappa_mg_l/current.flc_lambda_mg_l", _dflc(self.inp.current, self.chain))
+        return t.check(_fall(_dflc(self.inp.baseline, self.chain), cur))
 
     def _level(self, checks: list[Check | list[Check]]) -> bool | None:
         """All items must hold; an item given as a list holds when any of its checks does."""
@@ -490,20 +637,21 @@ class _Assessment:
         items: list[Check | list[Check]] = []
         if self.serum_m:
             items.append(self._serum_fall(VGPR_SERUM_FALL))
-        if self._urine_applies():
-            items.append(VGPR_URINE.check(c.urine))
+        # "urine M-protein < 100 mg/24 h" is part of VGPR whatever the baseline urine: never assumed
+        items.append(VGPR_URINE.check(self._urine()))
         return self._level(items)
 
     def partial(self) -> bool | None:
         if self.basis == "flc":
             return self._level([self._flc_fall(PR_DFLC_FALL)])
         if self.basis == "marrow":
-            return self._level([PR_MARROW_FALL.check(_fall(self.inp.baseline.bmpc, self.inp.current.bmpc))])
+            return self._level([PR_MARROW_FALL.check(_fall(self.inp.baseline.bmpc,
+                                                           self.need("bmpc_percent", self.inp.current.bmpc)))])
         items: list[Check | list[Check]] = []
         if self.serum_m:
             items.append(self._serum_fall(PR_SERUM_FALL))
         if self._urine_applies():
-            items.append([self._urine_fall(PR_URINE_FALL), PR_URINE.check(self.inp.current.urine)])
+            items.append([self._urine_fall(PR_URINE_FALL), PR_URINE.check(self._urine())])
         return self._level(items)
 
     def minimal(self) -> bool | None:
@@ -515,6 +663,23 @@ class _Assessment:
         if self.urine_m:
             items.append(self._urine_fall(MR_URINE_FALL))
         return self._level(items)
+
+    # -- relapse from CR -----------------------------------------------------------
+    def relapse_from_cr(self) -> bool | None:
+        """Kumar 2016: any of reappearing M-protein (IFE or electrophoresis), marrow ≥ 5 %, or another
+        sign of progression (new plasmacytoma or bone lesion, hypercalcaemia); ``None`` without prior CR."""
+        if self.inp.prior_cr is not True:
+            return None
+        f, c = self.inp.flags, self.inp.current
+        checks = [
+            _fact("relapse_cr.serum", "血清 M 蛋白重新出现（免疫固定或电泳）", _reappeared(f["serum_ife_negative"], c.serum)),
+            _fact("relapse_cr.urine", "尿 M 蛋白重新出现（免疫固定或电泳）", _reappeared(f["urine_ife_negative"], c.urine)),
+            RELAPSE_CR_MARROW.check(c.bmpc),
+            _fact("relapse_cr.lesions", "新的浆细胞瘤或溶骨性病变", f["new_lesions"]),
+            _fact("relapse_cr.calcium", "高钙血症（归因于浆细胞疾病）", f["hypercalcemia"]),
+        ]
+        self.checks += checks
+        return k_or(*(x.verdict for x in checks))
 
     # -- MRD ---------------------------------------------------------------------
     def mrd(self, category: str | None) -> str | None:
@@ -546,29 +711,47 @@ class _Assessment:
     # -- driver ------------------------------------------------------------------
     def run(self) -> tuple[str | None, str | None]:
         pd = self.progression()
+        self.relapse = self.relapse_from_cr()
+        self.provisional: str | None = None
         if pd:
             return "PD", None
         if self.basis is None:
             self.notes.append("基线无可测量病灶（血清、尿、FLC 与骨髓均未达标准），IMWG 疗效分级不适用。")
             return None, None
-        undecided = False
+        undecided: list[str] = []
         for name, level in (("CR", self.complete), ("VGPR", self.very_good), ("PR", self.partial),
                             ("MR", self.minimal)):
+            self.level = name
             verdict = level()
-            if verdict and name == "CR":
-                category = "sCR" if self.stringent() else "CR"
-                return category, self.mrd(category)
             if verdict:
-                if self.inp.flags["soft_tissue_plasmacytoma_present"] and name in ("PR", "MR"):
-                    self.notes.append("仍有软组织浆细胞瘤：PR/MR 还要求其大小（SPD）相应缩小；本模型不输入病灶大小，此项未核对。")
-                self.mrd(name)
-                return name, None
-            undecided = undecided or verdict is None
+                category = ("sCR" if self.stringent() else "CR") if name == "CR" else name
+                self._conclude(category, undecided, pd)
+                return category, self.mrd(category)
+            if verdict is None:
+                undecided.append(name)
+        self._conclude(None if undecided else "SD", undecided, pd)
         if undecided:
             self.notes.append("因缺少数据，无法确认任何缓解等级，也不能判为 SD。")
             return None, None
         self.mrd("SD")
         return "SD", None
+
+    def _conclude(self, category: str | None, undecided: list[str], pd: bool | None) -> None:
+        """Set ``provisional`` and the notes on what a missing value left open (rule of the module doc)."""
+        levels = (["PD"] if pd is None else []) + undecided
+        self.fields = list(dict.fromkeys(f for lvl in levels for f in self.missing.get(lvl, [])))
+        if undecided:
+            self.provisional = undecided[0]
+            shown = "、".join(self.fields) or "部分数据"
+            self.notes.append(f"缺少 {shown}：{undecided[0]} 无法确认，按已能确认的最高等级 "
+                              f"{category or '（无）'} 报告（暂定上限 provisional = {undecided[0]}）。")
+        b, c = self.inp.baseline, self.inp.current
+        if category in ("PR", "MR") and self.serum_m and b.urine is None and c.urine is None:
+            self.fields += [f for f in ("baseline.urine_m_protein_mg_24h", "current.urine_m_protein_mg_24h")
+                            if f not in self.fields]
+            self.notes.append("未提供 24 小时尿 M 蛋白：假定尿 M 蛋白不可测量，PR/MR 仅依据血清 M 蛋白判定。")
+        if category in ("PR", "MR") and self.inp.flags["soft_tissue_plasmacytoma_present"]:
+            self.notes.append("仍有软组织浆细胞瘤：PR/MR 还要求其大小（SPD）相应缩小；此项本模型未核对。")
 
 
 def assess_response(data: Mapping[str, Any]) -> ResponseResult:
@@ -605,15 +788,19 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     category, mrd = a.run()
     shown = f"{category}（{CATEGORY_GLOSS[category]}）" if category else None
     summary = f"MRD：{MRD_ZH[mrd]}" if mrd else ""
+    missing = tuple(getattr(a, "fields", ()))
     details = {
         "category": category,
         "mrd": mrd,
         "measurable_disease": a.basis,
         "involved_light_chain": a.chain,
         "serum_unit": a.unit,
+        "provisional": a.provisional,
+        "relapse_from_cr": a.relapse,
+        "missing": list(missing),
         "notes": a.notes,
     }
-    return ResponseResult("imwg2016_response", "IMWG 2016 疗效评估", category, tuple(a.checks), (),
+    return ResponseResult("imwg2016_response", "IMWG 2016 疗效评估", category, tuple(a.checks), missing,
                           source=_SRC, summary=summary, details=details, shown=shown)
 
 
