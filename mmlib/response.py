@@ -5,16 +5,29 @@ The input is a plain dict (the CLI reads it from JSON)::
     {"baseline": {...}, "nadir": {...}, "current": {...},
      "serum_ife_negative": bool, "urine_ife_negative": bool,
      "soft_tissue_plasmacytoma_present": bool, "bmpc_percent": float,
-     "clonal_pc_by_ihc_absent": bool, "new_lesions": bool,
+     "clonal_pc_by_ihc_absent": bool, "new_lesions": bool, "hypercalcemia": bool,
+     "spd_lesion_count": int, "prior_cr": bool,
      "mrd": {"method": "flow" | "ngs", "negative": bool, "sensitivity": 1e-5,
              "pet_negative": bool, "sustained_years": float}}
 
 ``baseline``/``nadir``/``current`` each hold ``m_protein_g_dl`` *or*
 ``m_protein_g_l``, ``urine_m_protein_mg_24h``, ``flc_kappa_mg_l``,
-``flc_lambda_mg_l`` and ``bmpc_percent``.  Every key is optional, every key is
-checked (an unknown key is an :class:`~mmlib.errors.UnknownFieldError`, a bad
-value an :class:`~mmlib.errors.InputError`).  The top-level ``bmpc_percent`` is
-the current marrow; ``current.bmpc_percent`` is accepted as a synonym.
+``flc_lambda_mg_l``, ``bmpc_percent`` and the imaging and blood items of PD:
+``lesion_spd_cm2`` (sum of the products of the perpendicular diameters of the
+measured lesions; ``spd_lesion_count`` says how many), ``lesion_longest_diameter_cm``
+and ``lesion_short_axis_cm`` (one followed lesion), ``circulating_pc_per_ul``.
+``new_lesions`` means new bone lesions or soft-tissue plasmacytomas;
+``hypercalcemia`` is hypercalcaemia attributed to the plasma-cell disorder;
+``prior_cr`` says the patient had reached CR before (it turns on
+``relapse_from_cr``).  Every key is optional, every key is checked (an unknown
+key is an :class:`~mmlib.errors.UnknownFieldError`, a bad value an
+:class:`~mmlib.errors.InputError`).  The top-level ``bmpc_percent`` is the
+current marrow; ``current.bmpc_percent`` is accepted as a synonym.
+
+An object with ``visits`` instead — ``{"baseline": {...}, "visits": [{"date":
+"2024-03-01", "current": {...}, ...}, ...]}`` — is a series of assessments and
+goes to :func:`assess_visits` (the CLI ``python -m mmlib response FILE.json``
+accepts both forms).
 
 Order of evaluation (Kumar 2016, Table 3): measurable disease at baseline →
 progressive disease first → sCR → CR → VGPR → PR → MR → SD.  A patient is
@@ -47,11 +60,40 @@ Decisions where the sources differ or are silent (fact sheet §5 and §10):
 * **Urine criteria** of VGPR/PR apply when urine was measurable at baseline *or*
   a current urine value is given; the MR urine criterion (a relative fall)
   only when urine was measurable at baseline.
-* **Soft-tissue plasmacytoma size** (SPD) is not an input: when a plasmacytoma
-  is still present the PR/MR size requirement is flagged, not checked.
+* **Missing urine (the rule for VGPR and PR).**  VGPR requires "urine M-protein
+  < 100 mg/24 h" in every version of the criteria, so it is never assumed: without
+  a current 24-h urine value VGPR cannot be confirmed and the category is *capped*
+  at the best level that can be decided without it.  ``provisional`` then names
+  the higher level the missing value could give (``"VGPR"``) and ``missing`` the
+  field (``current.urine_m_protein_mg_24h``).  The same holds for any level left
+  open by a missing value (CR without a marrow, PR with measurable baseline urine
+  and no current urine): the highest open level is ``provisional``.  When *no*
+  urine value is given at all (neither baseline nor current), urine disease is
+  assumed not measurable and PR/MR are decided on serum; the result says so in a
+  note and lists both urine fields under ``missing``.
+* **Relapse from CR** (``relapse_from_cr``, only when ``prior_cr`` is true):
+  any one of reappearance of serum or urine M-protein by immunofixation or
+  electrophoresis, marrow plasma cells ≥ 5 %, a new plasmacytoma or lytic lesion,
+  or hypercalcaemia; Kleene "or", so ``false`` needs every item known to be
+  absent and ``null`` means not applicable or not decidable.
+* **Imaging and blood items of PD** are used when they are reported (imaging is
+  not part of every assessment, so absence does not block PD): a new lesion; SPD
+  ≥ 50 % above its lowest value when the SPD covers > 1 lesion; the longest
+  diameter of a followed lesion ≥ 50 % above its lowest value when that lesion
+  measured > 1 cm in short axis (at its smallest); circulating plasma cells ≥ 50 %
+  above their lowest value and ≥ 200 cells/µL, only when no other measure of
+  disease exists.  The marrow ≥ 10 % rise applies only when serum, urine and FLC
+  are all unmeasurable.
+* **Soft-tissue plasmacytoma size** in PR/MR (the ≥ 50 % SPD reduction) is not
+  checked: when a plasmacytoma is still present the requirement is flagged.
 * **Negative immunofixation** with no electrophoresis value given is read as an
   M-spike of 0 (nothing can be seen on electrophoresis when IFE is negative).
-* **Confirmation** by two consecutive assessments is the caller's job.
+* **Confirmation** by two consecutive assessments: :func:`assess_visits`.  A
+  category is confirmed when the next visit shows it or a better one; PD is
+  confirmed by PD at the next visit and dated at the first of the two.  The
+  nadir of each item is the lowest value at baseline and the earlier visits (the
+  paper's "lowest confirmed response value" would differ only after a single
+  unconfirmed low value).
 * **Percentages** are rounded to 6 decimals before comparison, so that an exact
   90 % fall is not lost to binary floating point (3.0 → 0.3 g/dL is 90 %).
 
@@ -67,6 +109,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -83,14 +126,19 @@ __all__ = [
     "CATEGORY_GLOSS",
     "MRD_ZH",
     "ResponseResult",
+    "VisitResult",
+    "SeriesResult",
     "assess_response",
+    "assess_visits",
     "response_from_json",
+    "RESPONSE_TABLE",
     "SERUM_MEASURABLE", "URINE_MEASURABLE", "FLC_MEASURABLE", "MARROW_MEASURABLE",
     "FLC_RATIO_NORMAL_FROM", "FLC_RATIO_NORMAL_TO",
     "CR_MARROW", "VGPR_SERUM_FALL", "VGPR_URINE", "VGPR_DFLC_FALL", "PR_SERUM_FALL",
     "PR_URINE_FALL", "PR_URINE", "PR_DFLC_FALL", "PR_MARROW_FALL", "MR_SERUM_FALL", "MR_URINE_FALL",
     "PD_RISE", "PD_SERUM_RISE", "PD_SERUM_HIGH_NADIR", "PD_SERUM_RISE_HIGH_NADIR", "PD_URINE_RISE",
-    "PD_DFLC_RISE", "PD_MARROW_RISE", "MRD_CELLS", "MRD_SUSTAINED_YEARS",
+    "PD_DFLC_RISE", "PD_MARROW_RISE", "PD_SPD_RISE", "PD_SPD_LESIONS", "PD_LD_RISE", "PD_SHORT_AXIS",
+    "PD_CPC_RISE", "PD_CPC_MIN", "RELAPSE_CR_MARROW", "MRD_CELLS", "MRD_SUSTAINED_YEARS",
 ]
 
 _SRC = "imwg2016response"
@@ -161,6 +209,14 @@ RELAPSE_CR_MARROW = CR_MARROW.negate("imwg2016.relapse_cr.marrow", "骨髓浆细
 #: MRD negativity counts only with a sensitivity of at least 1 clonal cell in 10⁵ nucleated cells.
 MRD_CELLS = _t("mrd.sensitivity", "MRD 检测灵敏度（每 N 个有核细胞检出 1 个）", "≥", 100_000, "个细胞")
 MRD_SUSTAINED_YEARS = _t("mrd.sustained", "MRD 阴性持续时间", "≥", 1, "年")
+
+#: The thresholds of the book's IMWG 2016 response table (response levels and PD), each once.
+RESPONSE_TABLE: tuple[Threshold, ...] = (
+    CR_MARROW, VGPR_SERUM_FALL, VGPR_URINE, VGPR_DFLC_FALL, PR_SERUM_FALL, PR_URINE_FALL, PR_URINE,
+    PR_DFLC_FALL, PR_MARROW_FALL, MARROW_MEASURABLE, MR_SERUM_FALL, MR_URINE_FALL, PD_RISE, PD_SERUM_RISE,
+    PD_SERUM_HIGH_NADIR, PD_SERUM_RISE_HIGH_NADIR, PD_URINE_RISE, PD_DFLC_RISE, PD_MARROW_RISE, PD_SPD_RISE,
+    PD_SPD_LESIONS, PD_LD_RISE, PD_SHORT_AXIS, PD_CPC_RISE, PD_CPC_MIN,
+)
 
 _LAB_KEYS = ("m_protein_g_dl", "m_protein_g_l", "urine_m_protein_mg_24h", "flc_kappa_mg_l",
              "flc_lambda_mg_l", "bmpc_percent", "lesion_spd_cm2", "lesion_longest_diameter_cm",
@@ -781,9 +837,14 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     >>> assess_response({"baseline": {"m_protein": 3}})
     Traceback (most recent call last):
     ...
-    mmlib.errors.UnknownFieldError: 未知字段 'baseline.m_protein'。有效字段：m_protein_g_dl, m_protein_g_l, urine_m_protein_mg_24h, flc_kappa_mg_l, flc_lambda_mg_l, bmpc_percent。 / Unknown field 'baseline.m_protein'. Valid fields: m_protein_g_dl, m_protein_g_l, urine_m_protein_mg_24h, flc_kappa_mg_l, flc_lambda_mg_l, bmpc_percent.
+    mmlib.errors.UnknownFieldError: 未知字段 'baseline.m_protein'。有效字段：m_protein_g_dl, m_protein_g_l, urine_m_protein_mg_24h, flc_kappa_mg_l, flc_lambda_mg_l, bmpc_percent, lesion_spd_cm2, lesion_longest_diameter_cm, lesion_short_axis_cm, circulating_pc_per_ul。 / Unknown field 'baseline.m_protein'. Valid fields: m_protein_g_dl, m_protein_g_l, urine_m_protein_mg_24h, flc_kappa_mg_l, flc_lambda_mg_l, bmpc_percent, lesion_spd_cm2, lesion_longest_diameter_cm, lesion_short_axis_cm, circulating_pc_per_ul.
     """
-    inp = _parse(data)
+    if isinstance(data, Mapping) and "visits" in data:
+        return assess_visits(data)  # type: ignore[return-value]  # a series: see assess_visits
+    return _evaluate(_parse(data))
+
+
+def _evaluate(inp: _Input) -> ResponseResult:
     a = _Assessment(inp)
     category, mrd = a.run()
     shown = f"{category}（{CATEGORY_GLOSS[category]}）" if category else None
@@ -802,6 +863,172 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     }
     return ResponseResult("imwg2016_response", "IMWG 2016 疗效评估", category, tuple(a.checks), missing,
                           source=_SRC, summary=summary, details=details, shown=shown)
+
+
+# ----------------------------------------------------------------------------------
+# a series of dated visits: nadir, confirmation, the date of progression
+# ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class VisitResult:
+    """One visit of a series: its date, its assessment and whether the next visit confirms it.
+
+    ``confirmed`` is ``True`` when the next assessment shows the same category or a better
+    one (for PD: PD again), ``False`` when it does not, ``None`` when the next visit is
+    missing or not evaluable.
+    """
+
+    date: str
+    result: ResponseResult
+    confirmed: bool | None
+
+    @property
+    def category(self) -> str | None:
+        """The IMWG category of this visit (``None`` when not evaluable)."""
+        return self.result.value
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: date, category, confirmed, provisional, relapse_from_cr, mrd, missing, nadir."""
+        d = self.result.details
+        return {"date": self.date, "category": self.category, "confirmed": self.confirmed,
+                "provisional": d.get("provisional"), "relapse_from_cr": d.get("relapse_from_cr"),
+                "mrd": d.get("mrd"), "missing": d.get("missing", []), "nadir": d.get("nadir")}
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    """The assessment of a list of dated visits (:func:`assess_visits`)."""
+
+    visits: tuple[VisitResult, ...]
+    best_confirmed_response: str | None
+    progression_date: str | None
+
+    @property
+    def value(self) -> tuple[str | None, ...]:
+        """The category at each visit."""
+        return tuple(v.category for v in self.visits)
+
+    def explain(self) -> str:
+        """Chinese report: one line per visit, then the best confirmed response and the PD date."""
+        mark = {True: "已确认", False: "未确认", None: "待确认"}
+        lines = ["IMWG 2016 疗效评估（多次随访）："]
+        for v in self.visits:
+            shown = v.result.shown or "无法判断"
+            extra = [mark[v.confirmed]]
+            if v.result.details.get("provisional"):
+                extra.append(f"暂定上限 {v.result.details['provisional']}")
+            if v.result.details.get("relapse_from_cr"):
+                extra.append("CR 后复发")
+            lines.append(f"  {v.date}：{shown}（{'；'.join(extra)}）")
+        lines.append(f"最佳已确认疗效：{self.best_confirmed_response or '无'}")
+        lines.append("疾病进展（PD）：" + (f"{self.progression_date}（两次连续评估中的第一次）"
+                                        if self.progression_date else "未确认"))
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``visits`` (see :meth:`VisitResult.to_dict`), best response, progression date."""
+        return {"name": "imwg2016_response_series", "source": _SRC,
+                "visits": [v.to_dict() for v in self.visits],
+                "best_confirmed_response": self.best_confirmed_response,
+                "progression_date": self.progression_date}
+
+
+def _date(field: str, value: Any) -> date:
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(field, value, "ISO 日期，如 2024-03-01",
+                         en_expected="an ISO date such as 2024-03-01") from None
+
+
+def _series_nadir(seen: list[_Labs], unit: str, chain: str | None) -> _Labs:
+    """The lowest value of each item over ``seen`` (FLC pair and lesion taken from one time point)."""
+    def low(values: list[float | None]) -> float | None:
+        vals = [v for v in values if v is not None]
+        return min(vals) if vals else None
+
+    flc = [x for x in seen if _dflc(x, chain) is not None]
+    flc_low = min(flc, key=lambda x: _dflc(x, chain) or 0.0) if flc else _Labs()
+    lesion = [x for x in seen if x.ld is not None]
+    ld_low = min(lesion, key=lambda x: x.ld or 0.0) if lesion else _Labs()
+    return _Labs(low([x.serum_in(unit) for x in seen]), unit, low([x.urine for x in seen]),
+                 flc_low.kappa, flc_low.lam, low([x.bmpc for x in seen]), low([x.spd for x in seen]),
+                 ld_low.ld, ld_low.short_axis, low([x.cpc for x in seen]))
+
+
+def _nadir_dict(n: _Labs) -> dict[str, float | None]:
+    key = "m_protein_g_l" if n.unit == "g/L" else "m_protein_g_dl"
+    return {key: n.serum, "urine_m_protein_mg_24h": n.urine, "bmpc_percent": n.bmpc}
+
+
+def _confirmed(category: str | None, following: str | None) -> bool | None:
+    """Two consecutive assessments: PD needs PD again; a response needs the same or a better one."""
+    if category is None or following is None:
+        return None
+    if category == "PD" or following == "PD":
+        return category == following
+    return CATEGORIES.index(following) >= CATEGORIES.index(category)
+
+
+def assess_visits(data: Mapping[str, Any]) -> SeriesResult:
+    """Assess a baseline and a list of dated visits (IMWG 2016), visit by visit.
+
+    ``data`` is ``{"baseline": {...}, "visits": [{"date": "YYYY-MM-DD", "current": {...}, ...}]}``;
+    a visit holds the keys of one assessment (``current``, the findings, ``bmpc_percent``,
+    ``spd_lesion_count``, ``mrd``) besides its ``date``; dates must increase.  For each visit:
+
+    * the **nadir** is the lowest value of each item at baseline and at the earlier visits;
+    * ``prior_cr`` is true once an earlier visit was CR or sCR, so ``relapse_from_cr`` is reported;
+    * the category is **confirmed** when the next visit shows the same or a better category
+      (PD: PD again); PD is dated at the *first* of the two consecutive PD assessments.
+
+    >>> visits = [{"date": d, "current": {"m_protein_g_dl": m, "urine_m_protein_mg_24h": 0}}
+    ...           for d, m in (("2024-01-01", 2.0), ("2024-02-01", 1.9), ("2024-03-01", 0.9),
+    ...                        ("2024-04-01", 1.4), ("2024-05-01", 1.5))]
+    >>> s = assess_visits({"baseline": {"m_protein_g_dl": 4.0}, "visits": visits})
+    >>> s.value
+    ('PR', 'PR', 'PR', 'PD', 'PD')
+    >>> [v.confirmed for v in s.visits]
+    [True, True, False, True, None]
+    >>> s.best_confirmed_response, s.progression_date
+    ('PR', '2024-04-01')
+    """
+    d = _mapping("data", data, _SERIES_KEYS)
+    raw_visits = d.get("visits")
+    if not isinstance(raw_visits, list) or not raw_visits:
+        raise InputError("visits", raw_visits, "非空的随访列表（每项含 date）",
+                         en_expected="a non-empty list of visits, each with a date")
+    baseline = _labs("baseline", d.get("baseline", {}))
+    parsed: list[tuple[str, dict[str, Any]]] = []
+    last: date | None = None
+    for i, raw in enumerate(raw_visits):
+        v = _mapping(f"visits[{i}]", raw, ("date", *_VISIT_KEYS))
+        when = _date(f"visits[{i}].date", v.get("date"))
+        if last is not None and when <= last:
+            raise InputError(f"visits[{i}].date", v.get("date"), f"晚于上一次随访（{last.isoformat()}）",
+                             en_expected=f"later than the previous visit ({last.isoformat()})")
+        last = when
+        parsed.append((when.isoformat(), _assessment_part(v, f"visits[{i}].")))
+    unit = baseline.unit if baseline.serum is not None else parsed[0][1]["current"].unit
+    chain = _involved(baseline)
+    results: list[tuple[str, ResponseResult]] = []
+    for i, (when, part) in enumerate(parsed):
+        earlier = [p["current"] for _, p in parsed[:i]]
+        nadir = _series_nadir(earlier, unit, chain) if earlier else None
+        prior_cr = any(r.value in ("CR", "sCR") for _, r in results)
+        result = _evaluate(_Input(baseline, nadir, **part, prior_cr=prior_cr))
+        result.details["nadir"] = _nadir_dict(_series_nadir([baseline, *earlier], unit, chain))
+        results.append((when, result))
+    cats = [r.value for _, r in results]
+    visits = tuple(VisitResult(when, r, _confirmed(cats[i], cats[i + 1] if i + 1 < len(cats) else None))
+                   for i, (when, r) in enumerate(results))
+    pd_dates = [v.date for v in visits if v.category == "PD" and v.confirmed]
+    progression = pd_dates[0] if pd_dates else None
+    responses = [v.category for v in visits if v.confirmed and v.category not in (None, "PD")
+                 and (progression is None or v.date < progression)]
+    best = max(responses, key=CATEGORIES.index) if responses else None
+    return SeriesResult(visits, best, progression)
 
 
 def response_from_json(path_or_text: str | Path) -> ResponseResult:
