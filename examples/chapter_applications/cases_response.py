@@ -107,7 +107,8 @@ dates = pd.to_datetime(table["日期"])
 fig, ax = plt.subplots(figsize=(8, 4.6))
 ax.plot(dates, table["血清 M 蛋白 (g/dL)"], color="0.6", lw=1.2, zorder=1)
 ax.step(dates, table["最低值 (g/dL)"], where="post", ls="--", color=PALETTE[5], label="最低值（nadir）")
-ax.step(dates, table["PD 线 (g/dL)"], where="post", ls=":", color=PALETTE[1], label="PD 线")
+pd_shown = table["PD 线 (g/dL)"].where(table["PD 线 (g/dL)"] < 4.6)  # the first, from baseline, is off the scale
+ax.step(dates, pd_shown, where="post", ls=":", color=PALETTE[1], label="PD 线")
 for d, m, v in zip(dates, table["血清 M 蛋白 (g/dL)"], series.visits):
     c = colors.get(v.category or "", "0.5")
     ax.scatter(d, m, s=60, zorder=3, color=c if v.confirmed else "white", edgecolors=c, linewidths=1.8)
@@ -169,6 +170,7 @@ for (name, f), color in zip(levels.items(), (PALETTE[0], PALETTE[1])):
     ax.plot(cells, [mrd.detection_probability(n, f, mrd.LOD_EVENTS) for n in cells], color=color, ls="--",
             label=f"f = {tex[name]}，≥ {mrd.LOD_EVENTS} 个")
 ax.axhline(mrd.DEFAULT_PROBABILITY, color="0.5", lw=0.8)
+ax.text(1.2e4, mrd.DEFAULT_PROBABILITY - 0.06, f"{mrd.DEFAULT_PROBABILITY:.0%}", color="0.4", fontsize=9)
 ax.set_xscale("log")
 ax.set_xlabel("获取的有核细胞数")
 ax.set_ylabel("检测到克隆的概率")
