@@ -497,6 +497,10 @@ class _Assessment:
         self.notes: list[str] = []
         self.level = "PD"  # the level being evaluated: the fields it lacks are filed under it
         self.missing: dict[str, list[str]] = {}
+        self.fields: list[str] = []  # the missing inputs reported with the result
+        self.provisional: str | None = None
+        self.relapse: bool | None = None
+        self.imaging_reported = False
         b, c = inp.baseline, inp.current
         self.unit = b.unit if b.serum is not None else c.unit
         self.chain = _involved(b)
@@ -768,11 +772,11 @@ class _Assessment:
     def run(self) -> tuple[str | None, str | None]:
         pd = self.progression()
         self.relapse = self.relapse_from_cr()
-        self.provisional: str | None = None
         if pd:
             return "PD", None
         if self.basis is None:
             self.notes.append("基线无可测量病灶（血清、尿、FLC 与骨髓均未达标准），IMWG 疗效分级不适用。")
+            self._conclude(None, [], pd)
             return None, None
         undecided: list[str] = []
         for name, level in (("CR", self.complete), ("VGPR", self.very_good), ("PR", self.partial),
@@ -849,7 +853,7 @@ def _evaluate(inp: _Input) -> ResponseResult:
     category, mrd = a.run()
     shown = f"{category}（{CATEGORY_GLOSS[category]}）" if category else None
     summary = f"MRD：{MRD_ZH[mrd]}" if mrd else ""
-    missing = tuple(getattr(a, "fields", ()))
+    missing = tuple(a.fields)
     details = {
         "category": category,
         "mrd": mrd,

@@ -80,3 +80,11 @@ def test_bad_input_is_a_bilingual_error(call, field):
     with pytest.raises(InputError, match=field) as err:
         call()
     assert "/" in str(err.value)
+
+
+@pytest.mark.parametrize("factor", [0.97, 1.03])
+def test_cells_required_corrects_an_inexact_inverse(monkeypatch, factor):
+    exact = mrd.cells_required(1e-5, 3)
+    real = mrd.pdtri
+    monkeypatch.setattr(mrd, "pdtri", lambda k, y: real(k, y) * factor)
+    assert mrd.cells_required(1e-5, 3) == exact

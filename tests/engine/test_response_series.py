@@ -259,3 +259,23 @@ def test_series_cli_bad_input_exits_2(tmp_path, capsys):
     assert main(["response", str(path)]) == 2
     err = capsys.readouterr().err
     assert "visits[0].date" in err and len(err.strip().splitlines()) == 1
+
+
+def test_imaging_and_blood_items_without_a_reference_are_open():
+    r = run(baseline={G_DL: 4.0, URINE: 0}, current={G_DL: 2.0, URINE: 0, "lesion_spd_cm2": 3.0},
+            spd_lesion_count=2)
+    assert r.value == "PR" and any("PD 不能完全排除" in n for n in r.details["notes"])
+    r = run(baseline={"circulating_pc_per_ul": 400}, current={})
+    assert r.value is None and "current.circulating_pc_per_ul" in r.details["missing"]
+
+
+def test_series_report_shows_provisional_and_relapse():
+    cr = dict(serum_ife_negative=True, urine_ife_negative=True, soft_tissue_plasmacytoma_present=False,
+              bmpc_percent=2, new_lesions=False, hypercalcemia=False)
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [
+        {"date": "2024-01-01", "current": {}, **cr},
+        {"date": "2024-04-01", "current": {G_DL: 0.3}},
+        {"date": "2024-07-01", "current": {G_DL: 0.3}, **{**cr, "serum_ife_negative": False}}]})
+    text = s.explain()
+    assert "2024-04-01：PR（部分缓解）" in text and "暂定上限 VGPR" in text
+    assert "CR 后复发" in text and "疾病进展（PD）：未确认" in text
