@@ -838,6 +838,19 @@ def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     ('CR', 'sequencing_mrd_negative')
     >>> print(r.explain().splitlines()[0])
     IMWG 2016 疗效评估：CR（完全缓解）。MRD：测序 MRD 阴性
+
+    Without a 24-h urine value VGPR is not assumed: the category is capped and
+    ``provisional`` names what the urine could give.
+
+    >>> r = assess_response({"baseline": {"m_protein_g_dl": 3.0}, "current": {"m_protein_g_dl": 0.3}})
+    >>> r.value, r.details["provisional"], r.details["missing"][0]
+    ('PR', 'VGPR', 'current.urine_m_protein_mg_24h')
+
+    An object with ``visits`` is a series (the result is a :class:`SeriesResult`):
+
+    >>> assess_response({"baseline": base, "visits": [
+    ...     {"date": "2024-01-01", "current": {"m_protein_g_dl": 2.0, "urine_m_protein_mg_24h": 0}}]}).value
+    ('PR',)
     >>> assess_response({"baseline": {"m_protein": 3}})
     Traceback (most recent call last):
     ...
@@ -966,6 +979,36 @@ def _nadir_dict(n: _Labs) -> dict[str, float | None]:
     return {key: n.serum, "urine_m_protein_mg_24h": n.urine, "bmpc_percent": n.bmpc}
 
 
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return date(day.year + years, 3, 1)
+
+
+def _sustained_mrd(results: list[tuple[str, ResponseResult]], assessed: list[bool]) -> None:
+    """Upgrade imaging-plus MRD negativity confirmed ≥ 1 year after the first of an unbroken run of them.
+
+    The run is broken by an MRD assessment that is not imaging-plus negative, by PD and by relapse from CR.
+    """
+    years = int(MRD_SUSTAINED_YEARS.value)
+    start: date | None = None
+    for (when, r), has_mrd in zip(results, assessed):
+        d = r.details
+        if r.value == "PD" or d.get("relapse_from_cr") or (has_mrd and d["mrd"] not in (
+                "imaging_plus_mrd_negative", "sustained_mrd_negative")):
+            start = None
+            continue
+        if not has_mrd:
+            continue
+        day = date.fromisoformat(when)
+        start = start or day
+        if d["mrd"] == "imaging_plus_mrd_negative" and day >= _years_later(start, years):
+            d["mrd"] = "sustained_mrd_negative"
+            d["notes"].append(f"骨髓与影像学 MRD 阴性自 {start.isoformat()} 起持续，间隔 {MRD_SUSTAINED_YEARS.describe()}："
+                              "持续 MRD 阴性。")
+
+
 def _confirmed(category: str | None, following: str | None) -> bool | None:
     """Two consecutive assessments: PD needs PD again; a response needs the same or a better one."""
     if category is None or following is None:
@@ -985,7 +1028,9 @@ def assess_visits(data: Mapping[str, Any]) -> SeriesResult:
     * the **nadir** is the lowest value of each item at baseline and at the earlier visits;
     * ``prior_cr`` is true once an earlier visit was CR or sCR, so ``relapse_from_cr`` is reported;
     * the category is **confirmed** when the next visit shows the same or a better category
-      (PD: PD again); PD is dated at the *first* of the two consecutive PD assessments.
+      (PD: PD again); PD is dated at the *first* of the two consecutive PD assessments;
+    * imaging-plus MRD negativity (marrow and PET-CT) seen again at least 1 year after the first
+      of an unbroken run of such results becomes *sustained MRD negativity*.
 
     >>> visits = [{"date": d, "current": {"m_protein_g_dl": m, "urine_m_protein_mg_24h": 0}}
     ...           for d, m in (("2024-01-01", 2.0), ("2024-02-01", 1.9), ("2024-03-01", 0.9),
@@ -1024,6 +1069,7 @@ def assess_visits(data: Mapping[str, Any]) -> SeriesResult:
         result = _evaluate(_Input(baseline, nadir, **part, prior_cr=prior_cr))
         result.details["nadir"] = _nadir_dict(_series_nadir([baseline, *earlier], unit, chain))
         results.append((when, result))
+    _sustained_mrd(results, [p["mrd"] is not None for _, p in parsed])
     cats = [r.value for _, r in results]
     visits = tuple(VisitResult(when, r, _confirmed(cats[i], cats[i + 1] if i + 1 < len(cats) else None))
                    for i, (when, r) in enumerate(results))

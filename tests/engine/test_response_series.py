@@ -279,3 +279,36 @@ def test_series_report_shows_provisional_and_relapse():
     text = s.explain()
     assert "2024-04-01：PR（部分缓解）" in text and "暂定上限 VGPR" in text
     assert "CR 后复发" in text and "疾病进展（PD）：未确认" in text
+
+
+def _cr_visit(day, mrd_negative=True, pet=True):
+    return {"date": day, "current": {}, "serum_ife_negative": True, "urine_ife_negative": True,
+            "soft_tissue_plasmacytoma_present": False, "bmpc_percent": 1,
+            "mrd": {"method": "flow", "negative": mrd_negative, "sensitivity": 1e-5, "pet_negative": pet}}
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("2025-01-10", "sustained_mrd_negative"),    # exactly one year later
+    ("2025-01-09", "imaging_plus_mrd_negative"),  # one day short
+])
+def test_sustained_mrd_negativity_across_visits(second, expected):
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [
+        _cr_visit("2024-01-10"), {"date": "2024-06-01", "current": {}, "serum_ife_negative": True,
+                                  "urine_ife_negative": True},
+        _cr_visit(second)]})
+    assert s.visits[0].to_dict()["mrd"] == "imaging_plus_mrd_negative"
+    assert s.visits[2].to_dict()["mrd"] == expected
+
+
+def test_sustained_mrd_run_is_broken_by_a_positive_result():
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [
+        _cr_visit("2024-01-10"), _cr_visit("2024-07-10", mrd_negative=False), _cr_visit("2025-01-10"),
+        _cr_visit("2026-01-10")]})
+    assert [v.to_dict()["mrd"] for v in s.visits] == [
+        "imaging_plus_mrd_negative", None, "imaging_plus_mrd_negative", "sustained_mrd_negative"]
+
+
+def test_sustained_mrd_from_29_february():
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [_cr_visit("2024-02-29"), _cr_visit("2025-02-28"),
+                                                          _cr_visit("2025-03-01")]})
+    assert [v.to_dict()["mrd"] for v in s.visits][1:] == ["imaging_plus_mrd_negative", "sustained_mrd_negative"]
