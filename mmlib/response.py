@@ -1009,13 +1009,22 @@ def _sustained_mrd(results: list[tuple[str, ResponseResult]], assessed: list[boo
                               "持续 MRD 阴性。")
 
 
-def _confirmed(category: str | None, following: str | None) -> bool | None:
-    """Two consecutive assessments: PD needs PD again; a response needs the same or a better one."""
-    if category is None or following is None:
+def _confirmed(category: str | None, following: ResponseResult | None) -> bool | None:
+    """Two consecutive assessments: PD needs PD again; a response needs the same or a better one.
+
+    ``None`` when the next visit is missing or not evaluable, or when it is lower only because a
+    value is missing there and its ``provisional`` level would confirm (a CR is not confirmed by a
+    second marrow, IMWG: the repeat marrow is not required).
+    """
+    nxt = None if following is None else following.value
+    if category is None or nxt is None:
         return None
-    if category == "PD" or following == "PD":
-        return category == following
-    return CATEGORIES.index(following) >= CATEGORIES.index(category)
+    if category == "PD" or nxt == "PD":
+        return category == nxt
+    if CATEGORIES.index(nxt) >= CATEGORIES.index(category):
+        return True
+    open_level = following.details.get("provisional") if following is not None else None
+    return None if open_level and CATEGORIES.index(open_level) >= CATEGORIES.index(category) else False
 
 
 def assess_visits(data: Mapping[str, Any]) -> SeriesResult:
@@ -1070,8 +1079,7 @@ def assess_visits(data: Mapping[str, Any]) -> SeriesResult:
         result.details["nadir"] = _nadir_dict(_series_nadir([baseline, *earlier], unit, chain))
         results.append((when, result))
     _sustained_mrd(results, [p["mrd"] is not None for _, p in parsed])
-    cats = [r.value for _, r in results]
-    visits = tuple(VisitResult(when, r, _confirmed(cats[i], cats[i + 1] if i + 1 < len(cats) else None))
+    visits = tuple(VisitResult(when, r, _confirmed(r.value, results[i + 1][1] if i + 1 < len(results) else None))
                    for i, (when, r) in enumerate(results))
     pd_dates = [v.date for v in visits if v.category == "PD" and v.confirmed]
     progression = pd_dates[0] if pd_dates else None

@@ -312,3 +312,20 @@ def test_sustained_mrd_from_29_february():
     s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [_cr_visit("2024-02-29"), _cr_visit("2025-02-28"),
                                                           _cr_visit("2025-03-01")]})
     assert [v.to_dict()["mrd"] for v in s.visits][1:] == ["imaging_plus_mrd_negative", "sustained_mrd_negative"]
+
+
+def test_cr_followed_by_a_visit_without_marrow_is_not_unconfirmed():
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [
+        _cr_visit("2024-01-10"),
+        {"date": "2024-03-10", "current": {}, "serum_ife_negative": True, "urine_ife_negative": True,
+         "soft_tissue_plasmacytoma_present": False},                      # no marrow: VGPR, CR open
+        {"date": "2024-05-10", "current": {G_DL: 0.3, URINE: 0}}]})      # IFE-positive: VGPR, CR excluded
+    assert s.value == ("CR", "VGPR", "VGPR")
+    assert s.visits[0].confirmed is None        # the open CR at the next visit could confirm it
+    assert s.visits[1].confirmed is True        # VGPR then VGPR
+
+
+def test_cr_followed_by_positive_immunofixation_is_not_confirmed():
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [
+        _cr_visit("2024-01-10"), {"date": "2024-03-10", "current": {G_DL: 0.3, URINE: 0}}]})
+    assert s.value == ("CR", "VGPR") and s.visits[0].confirmed is False
