@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mmlib.cli import main
 from mmlib.errors import InputError, UnknownFieldError
@@ -329,3 +331,19 @@ def test_cr_followed_by_positive_immunofixation_is_not_confirmed():
     s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [
         _cr_visit("2024-01-10"), {"date": "2024-03-10", "current": {G_DL: 0.3, URINE: 0}}]})
     assert s.value == ("CR", "VGPR") and s.visits[0].confirmed is False
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([0.2, 0.3, 0.5, 0.8, 1.0, 1.3, 2.0, 2.5, 3.0, 4.0, 5.0]), min_size=1, max_size=7))
+def test_series_agrees_with_single_assessments_and_dates_pd_at_the_first(values):
+    base = {G_DL: 4.0, URINE: 0}
+    visits = [visit(f"2024-{i + 1:02d}-01", m) for i, m in enumerate(values)]
+    s = assess_visits({"baseline": base, "visits": visits})
+    for i, m in enumerate(values):
+        nadir = min([4.0, *values[:i]])
+        single = assess_response({"baseline": base, "nadir": {G_DL: nadir, URINE: 0},
+                                  "current": {G_DL: m, URINE: 0}, "prior_cr": False})
+        assert s.visits[i].category == single.value
+    cats = list(s.value)
+    pairs = [i for i in range(len(cats) - 1) if cats[i] == cats[i + 1] == "PD"]
+    assert s.progression_date == (visits[pairs[0]]["date"] if pairs else None)
