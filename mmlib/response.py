@@ -125,6 +125,7 @@ __all__ = [
     "CATEGORY_ZH",
     "CATEGORY_GLOSS",
     "MRD_ZH",
+    "MISSING_ZH",
     "ResponseResult",
     "VisitResult",
     "SeriesResult",
@@ -153,6 +154,15 @@ CATEGORY_GLOSS: dict[str, str] = {
 }
 #: Chinese names of the categories, e.g. "完全缓解（CR）".
 CATEGORY_ZH: dict[str, str] = {k: f"{v}（{k}）" for k, v in CATEGORY_GLOSS.items()}
+#: Chinese names of the inputs a result can list as ``missing`` (the keys stay in the JSON).
+MISSING_ZH: dict[str, str] = {
+    "current.urine_m_protein_mg_24h": "本次 24 小时尿 M 蛋白", "baseline.urine_m_protein_mg_24h": "基线 24 小时尿 M 蛋白",
+    "current.m_protein_g_dl/current.m_protein_g_l": "本次血清 M 蛋白",
+    "current.flc_kappa_mg_l/current.flc_lambda_mg_l": "本次血清游离轻链", "bmpc_percent": "骨髓浆细胞比例",
+    "serum_ife_negative": "血清免疫固定电泳结果", "urine_ife_negative": "尿免疫固定电泳结果",
+    "soft_tissue_plasmacytoma_present": "软组织浆细胞瘤是否存在", "spd_lesion_count": "SPD 所含病灶数",
+    "lesion_short_axis_cm": "原有病灶短轴", "current.circulating_pc_per_ul": "本次外周血循环浆细胞计数",
+}
 #: Chinese names of the MRD categories.
 MRD_ZH: dict[str, str] = {
     "flow_mrd_negative": "流式 MRD 阴性", "sequencing_mrd_negative": "测序 MRD 阴性",
@@ -473,8 +483,10 @@ class ResponseResult(RuleResult):
     """
 
     def explain(self) -> str:
-        """The Chinese explanation: headline, one line per check, then the notes."""
-        text = super().explain()
+        """The Chinese explanation: headline, one line per check, what is missing, then the notes."""
+        text = RuleResult.explain(replace(self, missing=()))
+        if self.missing:
+            text += "\n  - 缺少数据：" + "、".join(MISSING_ZH.get(m, m) for m in self.missing)
         notes = self.details.get("notes", [])
         return text + "".join(f"\n  * {n}" for n in notes)
 
@@ -802,9 +814,10 @@ class _Assessment:
         self.fields = list(dict.fromkeys(f for lvl in levels for f in self.missing.get(lvl, [])))
         if undecided:
             self.provisional = undecided[0]
-            shown = "、".join(self.fields) or "部分数据"
-            self.notes.append(f"缺少 {shown}：{undecided[0]} 无法确认，按已能确认的最高等级 "
-                              f"{category or '（无）'} 报告（暂定上限 provisional = {undecided[0]}）。")
+            shown = "、".join(MISSING_ZH.get(f, f) for f in self.fields) or "部分数据"
+            reported = zh_join("按已能确认的最高等级", category, "报告") if category else "目前无法给出任何等级"
+            self.notes.append(zh_join("缺少", shown, "：", undecided[0], "无法确认，", reported,
+                                      "（暂定上限：", undecided[0], "）。"))
         b, c = self.inp.baseline, self.inp.current
         if category in ("PR", "MR") and self.serum_m and b.urine is None and c.urine is None:
             self.fields += [f for f in ("baseline.urine_m_protein_mg_24h", "current.urine_m_protein_mg_24h")

@@ -347,3 +347,25 @@ def test_series_agrees_with_single_assessments_and_dates_pd_at_the_first(values)
     cats = list(s.value)
     pairs = [i for i in range(len(cats) - 1) if cats[i] == cats[i + 1] == "PD"]
     assert s.progression_date == (visits[pairs[0]]["date"] if pairs else None)
+
+
+def test_reports_read_as_chinese():
+    from test_reader_facing import _problems  # the battery of the reader-facing tests
+
+    cr = dict(serum_ife_negative=True, urine_ife_negative=True, soft_tissue_plasmacytoma_present=False,
+              bmpc_percent=2, new_lesions=False, hypercalcemia=False)
+    texts = [
+        run(baseline={G_DL: 3.0}, current={G_DL: 0.3}).explain(),
+        run(baseline={G_DL: 4.0, URINE: 1000}, current={G_DL: 2.0}).explain(),
+        run(baseline={"circulating_pc_per_ul": 400}, current={}).explain(),
+        run(**CR_NOW, bmpc_percent=5, prior_cr=True).explain(),
+        run(baseline={G_DL: 4.0, URINE: 0, "lesion_longest_diameter_cm": 3.0},
+            nadir={G_DL: 2.0, "lesion_longest_diameter_cm": 1.4, "lesion_short_axis_cm": 1.2},
+            current={G_DL: 2.0, URINE: 0, "lesion_longest_diameter_cm": 2.1, "lesion_spd_cm2": 3.0}).explain(),
+        assess_visits({"baseline": {G_DL: 3.0}, "visits": [
+            {"date": "2024-01-01", "current": {}, **cr}, {"date": "2024-04-01", "current": {G_DL: 0.3}},
+            {"date": "2024-07-01", "current": {G_DL: 0.9}, **{**cr, "serum_ife_negative": False}},
+            _cr_visit("2024-09-01")]}).explain(),
+    ]
+    problems = [p for text in texts for p in _problems(text)]
+    assert not problems, "\n".join(problems[:10])
