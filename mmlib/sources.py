@@ -186,11 +186,6 @@ _ALL = [
        "sensitivity of multiple myeloma cells to proteasome inhibition. Blood. 2009;113(13):3040–3049.",
        None, "蛋白酶体负荷与容量之比决定骨髓瘤细胞对蛋白酶体抑制剂的敏感性"),
     # --- diagnostic work-up (chapter 应用与跨学科关联) ------------------------
-    _s("imwg2021pcl", "Fernández de Larrea 2021",
-       "Fernández de Larrea C, Kyle R, Rosiñol L, et al. Primary plasma cell leukemia: consensus definition by "
-       "the International Myeloma Working Group according to peripheral blood plasma cell percentage. "
-       "Blood Cancer J. 2021;11(12):192.",
-       "10.1038/s41408-021-00587-0", "浆细胞白血病：外周血循环浆细胞 ≥ 5% 的 IMWG 定义"),
     _s("hillengass2019imaging", "Hillengass 2019",
        "Hillengass J, Usmani S, Rajkumar SV, et al. International Myeloma Working Group consensus "
        "recommendations on imaging in monoclonal plasma cell disorders. Lancet Oncol. 2019.",
