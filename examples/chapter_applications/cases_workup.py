@@ -56,7 +56,9 @@ def diagnose(fields: dict, also: tuple[str, ...] = ()):
     """Classify a case and print the diagnosis with its decisive trace lines."""
     r = dx.classify(Case(**fields))
     subtype = r.details.get("subtype")
-    print("诊断：", dx.DIAGNOSIS_ZH[r.value] + (f"（{dx.SUBTYPE_ZH.get(subtype, subtype)}）" if subtype else ""))
+    print("诊断：", dx.DIAGNOSIS_ZH[r.value])
+    if subtype:
+        print("亚型：", dx.SUBTYPE_ZH.get(subtype, subtype))
     for line in decisive_lines(r, also):
         print("  -", line)
     return r
@@ -197,14 +199,82 @@ for bmpc in (0, 4, 12):
     print(f"骨髓克隆性浆细胞 {bmpc}% →", dx.DIAGNOSIS_ZH[dx.classify(Case(**{**patient_d, "bmpc_percent": bmpc})).value])
 
 # %% [markdown]
-# ## 汇总：四位患者，四条路径
+# ## 患者 E：血常规里的“异型细胞”
+#
+# 一位 59 岁男性因乏力、体重下降就诊，血常规自动分类报告“异型细胞”，白细胞 11.2×10⁹/L。
+# 人工复核外周血涂片时发现大量浆细胞——这一步决定了他的诊断名称。
+
+# %%
+patient_e = dict(
+    NORMAL, isotype="IgG", light_chain="lambda", m_protein_g_dl=2.1, flc_kappa_mg_l=6, flc_lambda_mg_l=640,
+    bmpc_percent=70, hemoglobin_g_dl=7.9, circulating_pc_percent=12,
+    beta2m_mg_l=7.4, albumin_g_dl=3.3, ldh_u_l=520, ldh_uln_u_l=250,
+    del17p=True, del17p_ccf_percent=60, t4_14=False, t14_16=False, gain_1q=True, amp_1q=False,
+)
+show_workup("患者 E 的检查结果", {
+    "外周血涂片（人工复核）": "浆细胞占白细胞 12%",
+    "血清蛋白电泳 / 免疫固定": "M 峰 2.1 g/dL / IgG-λ",
+    "血清游离轻链": "κ 6 mg/L，λ 640 mg/L",
+    "骨髓活检（CD138）": "克隆性浆细胞 70%",
+    "FISH（CD138 分选）": "del(17p)（克隆比例 60%），1q 增益；t(4;14)、t(14;16) 阴性",
+    "低剂量全身 CT": "未见溶骨性病变",
+    "血常规与生化": "Hb 7.9 g/dL；β2 微球蛋白 7.4 mg/L；白蛋白 3.3 g/dL；LDH 520 U/L（ULN 250）",
+})
+r_e = diagnose(patient_e, also=(dx.PCL_CIRCULATING.key,))
+print(stage_line(patient_e))
+
+# %% [markdown]
+# 骨髓浆细胞 70% 本身就是 SLiM 的 S，游离轻链比值约 107 也满足 Li，贫血是 CRAB 的 A，所以他无论如何都是多发性骨髓瘤；
+# 外周血浆细胞 ≥ 5%
+# 使他进一步归为**原发性浆细胞白血病**（IMWG 2021）。del(17p) 克隆比例 60% 使他按 IMS/IMWG 2025 属于高危。如果没有复核涂片，程序仍诊断为多发性骨髓瘤，
+# 但会在 `notes` 中提醒缺少循环浆细胞比例：
+
+# %%
+r_e_no_smear = dx.classify(Case(**{**patient_e, "circulating_pc_percent": None}))
+print(r_e_no_smear.details["subtype"])
+print(r_e_no_smear.details["notes"][-1])
+
+# %% [markdown]
+# ## 患者 F：多处骨病变，化验却“全阴性”
+#
+# 一位 61 岁女性因病理性骨折就诊，低剂量全身 CT 显示多处溶骨性病变。血清与尿液的电泳、免疫固定都是阴性，
+# 游离轻链比值也正常。转移癌需要首先排除，但骨髓活检给出了答案。
+
+# %%
+patient_f = dict(
+    NORMAL, m_protein_g_dl=0, urine_m_protein_mg_24h=0, flc_kappa_mg_l=14, flc_lambda_mg_l=13,
+    bmpc_percent=35, lytic_lesions=5, circulating_pc_percent=0,
+)
+show_workup("患者 F 的检查结果", {
+    "血清蛋白电泳 / 免疫固定": "未见 M 峰 / 阴性",
+    "24 小时尿": "尿蛋白电泳与尿免疫固定均阴性",
+    "血清游离轻链": "κ 14 mg/L，λ 13 mg/L（比值正常）",
+    "骨髓活检（CD138）+ 流式细胞术": "克隆性浆细胞 35%，胞浆 κ 限制",
+    "低剂量全身 CT": "股骨、骨盆和椎体共 5 处溶骨性病变",
+    "外周血涂片": "未见浆细胞",
+})
+r_f = diagnose(patient_f, also=(dx.M_PROTEIN_DETECTED.key, dx.URINE_DETECTED.key))
+
+# %% [markdown]
+# 骨髓克隆性浆细胞 ≥ 10% 加上溶骨性病变（CRAB 的 B），诊断为多发性骨髓瘤；血清和尿液都没有检出单克隆蛋白、
+# 比值正常，所以是**非分泌型**。同样“全阴性”的化验，如果骨髓克隆性浆细胞很少，结论就是“未检出单克隆丙种球蛋白”；
+# 如果没有做骨髓，结论只能是“无法确定”：
+
+# %%
+for bmpc in (2, None):
+    r = dx.classify(Case(**{**patient_f, "bmpc_percent": bmpc, "lytic_lesions": 0}))
+    print(f"骨髓克隆性浆细胞 {bmpc}：", dx.DIAGNOSIS_ZH[r.value], "；缺少：", r.missing or "无")
+
+# %% [markdown]
+# ## 汇总：六位患者，六条路径
 #
 # 最后把几位患者的关键证据放在一张图里：横轴是骨髓克隆性浆细胞比例，纵轴是受累/未受累游离轻链比值（对数坐标）。
 # 图中的虚线是 `mmlib` 中的阈值：骨髓浆细胞 10% 和 60%、游离轻链比值 100。
 # 同一张图上位置相近的患者可以有完全不同的诊断——决定诊断的常常是图上看不到的第三维：器官损害和影像学。
 
 # %%
-patients = {"A": (patient_a, r_a), "B": (patient_b, r_b), "C": (patient_c, r_c), "D": (patient_d, r_d)}
+patients = {"A": (patient_a, r_a), "B": (patient_b, r_b), "C": (patient_c, r_c), "D": (patient_d, r_d),
+            "E": (patient_e, r_e), "F": (patient_f, r_f)}
 rows = []
 for name, (fields, r) in patients.items():
     ratio = r.details.get("flc_ratio_involved_uninvolved")
@@ -214,7 +284,8 @@ for name, (fields, r) in patients.items():
     rows.append({"患者": name, "骨髓克隆性浆细胞（%）": fields["bmpc_percent"], "受累/未受累 FLC 比值": round(ratio, 1),
                  "CRAB": "".join(k for k, v in r.details["crab"].items() if v) or "无",
                  "SLiM": "".join(k for k, v in r.details["slim"].items() if v) or "无",
-                 "诊断": dx.DIAGNOSIS_ZH[r.value]})
+                 "诊断": dx.DIAGNOSIS_ZH[r.value],
+                 "亚型": dx.SUBTYPE_ZH.get(r.details.get("subtype"), "—")})
 summary = pd.DataFrame(rows).set_index("患者")
 summary
 
@@ -222,7 +293,8 @@ summary
 fig, ax = plt.subplots(figsize=(7.0, 4.4))
 for i, (name, row) in enumerate(summary.iterrows()):
     ax.scatter(row["骨髓克隆性浆细胞（%）"], row["受累/未受累 FLC 比值"], s=90, color=PALETTE[i], zorder=3)
-    ax.annotate(f"{name}：{row['诊断']}", (row["骨髓克隆性浆细胞（%）"], row["受累/未受累 FLC 比值"]),
+    label = row["诊断"] if row["亚型"] == "—" else row["亚型"].split("（")[0]
+    ax.annotate(f"{name}：{label}", (row["骨髓克隆性浆细胞（%）"], row["受累/未受累 FLC 比值"]),
                 xytext=(8, 6), textcoords="offset points", fontsize=9)
 for t in (dx.CLONAL_BMPC, dx.BMPC_S):
     ax.axvline(t.value, color="0.5", ls="--", lw=0.9)
@@ -230,7 +302,7 @@ for t in (dx.CLONAL_BMPC, dx.BMPC_S):
 ax.axhline(dx.FLC_RATIO_LI.value, color="0.5", ls="--", lw=0.9)
 ax.text(62, dx.FLC_RATIO_LI.value * 1.15, f"FLC 比值 {dx.FLC_RATIO_LI.describe()}", color="0.4", fontsize=8)
 ax.set_yscale("log")
-ax.set_xlim(0, 70)
+ax.set_xlim(0, 80)
 ax.set_ylim(1, 1000)
 ax.set_xlabel("骨髓克隆性浆细胞（%）")
 ax.set_ylabel("受累/未受累游离轻链比值")
