@@ -38,7 +38,7 @@ from mmlib.cytogenetics import RISK_ZH, cytogenetic_risk
 # ## 几个通用的工具
 #
 # `show_workup` 把一位患者的检查结果排成表格；`decisive_lines` 只保留推理轨迹中“符合”的比较
-# （以及调用者点名要看的其他比较），这些正是让诊断成立的证据；`stage_line` 汇总三种分期和高危判断。
+# （以及调用者点名要看的其他比较），这些正是让诊断成立的证据；`stage_line` 汇总三种分期和高危判断；`work_up` 依次调用这三步。
 
 # %%
 def show_workup(title: str, findings: dict[str, str]) -> None:
@@ -74,6 +74,15 @@ def stage_line(fields: dict) -> str:
     return "；".join(parts) + f"；IMS/IMWG 2025：{RISK_ZH[cytogenetic_risk(case).value]}"
 
 
+def work_up(title: str, fields: dict, findings: dict[str, str], also: tuple[str, ...] = (), stage: bool = False):
+    """One patient through the path: the results table, the diagnosis with its decisive lines, the staging."""
+    show_workup(f"{title} 的检查结果", findings)
+    r = diagnose(fields, also)
+    if stage:
+        print(stage_line(fields))
+    return r
+
+
 #: 排除 CRAB 所需的一组正常化验（各病例在此基础上修改）
 NORMAL = dict(calcium_mg_dl=9.4, calcium_uln_mg_dl=10.5, creatinine_mg_dl=0.9, crcl_ml_min=85,
               hemoglobin_g_dl=13.2, hemoglobin_lln_g_dl=12.0, lytic_lesions=0, mri_focal_lesions=0)
@@ -91,7 +100,7 @@ patient_a = dict(
     beta2m_mg_l=5.8, albumin_g_dl=3.1, ldh_u_l=280, ldh_uln_u_l=250,
     del17p=False, t4_14=False, t14_16=False, t11_14=True, gain_1q=False, amp_1q=False, del1p32=False,
 )
-show_workup("患者 A 的检查结果", {
+r_a = work_up("患者 A", patient_a, {
     "血清蛋白电泳": "γ 区 M 峰，4.1 g/dL",
     "免疫固定电泳": "IgG-κ",
     "血清游离轻链": "κ 310 mg/L，λ 9.5 mg/L",
@@ -100,9 +109,7 @@ show_workup("患者 A 的检查结果", {
     "FISH（CD138 分选）": "t(11;14) 阳性；del(17p)、t(4;14)、t(14;16)、1q+、del(1p32) 阴性",
     "低剂量全身 CT": "腰椎、骨盆和肋骨共 4 处溶骨性病变",
     "血常规与生化": "Hb 8.9 g/dL；血钙 10.2 mg/dL；肌酐 1.1 mg/dL；β2 微球蛋白 5.8 mg/L；白蛋白 3.1 g/dL；LDH 280 U/L（ULN 250）",
-})
-r_a = diagnose(patient_a)
-print(stage_line(patient_a))
+}, stage=True)
 
 # %% [markdown]
 # 诊断由 A（贫血）和 B（溶骨性病变）两项 CRAB 以及骨髓克隆性浆细胞 ≥ 10% 共同确立；受累游离轻链超过 100 mg/L，
@@ -122,7 +129,7 @@ patient_b = dict(
     beta2m_mg_l=9.2, albumin_g_dl=3.6, ldh_u_l=190, ldh_uln_u_l=250,
     del17p=False, t4_14=True, t14_16=False, gain_1q=True, amp_1q=False,
 )
-show_workup("患者 B 的检查结果", {
+r_b = work_up("患者 B", patient_b, {
     "血清蛋白电泳": "未见 M 峰",
     "免疫固定电泳": "仅见游离 κ 带，无重链带",
     "血清游离轻链": "κ 1,200 mg/L，λ 8 mg/L",
@@ -131,9 +138,7 @@ show_workup("患者 B 的检查结果", {
     "FISH（CD138 分选）": "t(4;14) 阳性，1q 增益；del(17p)、t(14;16) 阴性",
     "低剂量全身 CT": "未见溶骨性病变",
     "生化": "肌酐 3.1 mg/dL，实测肌酐清除率 25 mL/min；β2 微球蛋白 9.2 mg/L；白蛋白 3.6 g/dL",
-})
-r_b = diagnose(patient_b)
-print(stage_line(patient_b))
+}, stage=True)
 
 # %% [markdown]
 # 轻链型骨髓瘤：R（肾功能不全）和 Li（受累/未受累比值 150、受累轻链 1,200 mg/L）两项骨髓瘤定义事件。
@@ -150,7 +155,7 @@ patient_c = dict(
     NORMAL, isotype="IgA", light_chain="lambda", m_protein_g_dl=3.2, flc_kappa_mg_l=7, flc_lambda_mg_l=85,
     bmpc_percent=18, t4_14=False, t14_16=False, gain_1q=False, del13q=True,
 )
-show_workup("患者 C 的检查结果", {
+r_c = work_up("患者 C", patient_c, {
     "血清蛋白电泳": "β 区 M 峰，3.2 g/dL",
     "免疫固定电泳": "IgA-λ",
     "血清游离轻链": "κ 7 mg/L，λ 85 mg/L",
@@ -158,8 +163,7 @@ show_workup("患者 C 的检查结果", {
     "FISH（CD138 分选）": "del(13q)；t(4;14)、t(14;16)、1q+ 阴性",
     "低剂量全身 CT 与全身 MRI": "无溶骨性病变，无局灶性病变",
     "血常规与生化": "血钙、肌酐、血红蛋白均正常",
-})
-r_c = diagnose(patient_c, also=(dx.BMPC_S.key, dx.FLC_RATIO_LI.key, dx.MRI_LESIONS.key))
+}, also=(dx.BMPC_S.key, dx.FLC_RATIO_LI.key, dx.MRI_LESIONS.key))
 for model in (risk.smm_mayo2018, risk.smm_imwg2020):
     m = model(Case(**patient_c))
     print(f"{m.label}：{risk.GROUP_ZH[m.value]}，总分 {m.details['score']}")
@@ -179,15 +183,14 @@ for model in (risk.smm_mayo2018, risk.smm_imwg2020):
 patient_d = dict(
     NORMAL, biopsy_proven_plasmacytoma=True, lytic_lesions=1, bmpc_percent=4, flc_kappa_mg_l=24, flc_lambda_mg_l=11,
 )
-show_workup("患者 D 的检查结果", {
+r_d = work_up("患者 D", patient_d, {
     "病灶活检": "右第 6 肋骨，克隆性浆细胞（κ 限制）",
     "血清蛋白电泳 / 免疫固定": "未见 M 峰 / 阴性",
     "血清游离轻链": "κ 24 mg/L，λ 11 mg/L",
     "骨髓活检 + 流式细胞术": "形态计数 4%，流式细胞术检出少量 κ 限制的克隆性浆细胞",
     "PET-CT 与脊柱骨盆 MRI": "除肋骨病灶外未见其他病变",
     "血常规与生化": "正常",
-})
-r_d = diagnose(patient_d, also=(dx.CLONAL_BMPC.key, dx.LYTIC.key, dx.LYTIC_WITH_PLASMACYTOMA.key))
+}, also=(dx.CLONAL_BMPC.key, dx.LYTIC.key, dx.LYTIC_WITH_PLASMACYTOMA.key))
 
 # %% [markdown]
 # 骨髓中有少量克隆性浆细胞（< 10%），所以是**伴微量骨髓受累**的孤立性浆细胞瘤。注意轨迹中的骨病变判断：
@@ -211,7 +214,7 @@ patient_e = dict(
     beta2m_mg_l=7.4, albumin_g_dl=3.3, ldh_u_l=520, ldh_uln_u_l=250,
     del17p=True, del17p_ccf_percent=60, t4_14=False, t14_16=False, gain_1q=True, amp_1q=False,
 )
-show_workup("患者 E 的检查结果", {
+r_e = work_up("患者 E", patient_e, {
     "外周血涂片（人工复核）": "浆细胞占白细胞 12%",
     "血清蛋白电泳 / 免疫固定": "M 峰 2.1 g/dL / IgG-λ",
     "血清游离轻链": "κ 6 mg/L，λ 640 mg/L",
@@ -219,9 +222,7 @@ show_workup("患者 E 的检查结果", {
     "FISH（CD138 分选）": "del(17p)（克隆比例 60%），1q 增益；t(4;14)、t(14;16) 阴性",
     "低剂量全身 CT": "未见溶骨性病变",
     "血常规与生化": "Hb 7.9 g/dL；β2 微球蛋白 7.4 mg/L；白蛋白 3.3 g/dL；LDH 520 U/L（ULN 250）",
-})
-r_e = diagnose(patient_e, also=(dx.PCL_CIRCULATING.key,))
-print(stage_line(patient_e))
+}, also=(dx.PCL_CIRCULATING.key,), stage=True)
 
 # %% [markdown]
 # 骨髓浆细胞 70% 本身就是 SLiM 的 S，游离轻链比值约 107 也满足 Li，贫血是 CRAB 的 A，所以他无论如何都是多发性骨髓瘤；
@@ -245,15 +246,14 @@ patient_f = dict(
     NORMAL, m_protein_g_dl=0, urine_m_protein_mg_24h=0, flc_kappa_mg_l=14, flc_lambda_mg_l=13,
     bmpc_percent=35, lytic_lesions=5, circulating_pc_percent=0,
 )
-show_workup("患者 F 的检查结果", {
+r_f = work_up("患者 F", patient_f, {
     "血清蛋白电泳 / 免疫固定": "未见 M 峰 / 阴性",
     "24 小时尿": "尿蛋白电泳与尿免疫固定均阴性",
     "血清游离轻链": "κ 14 mg/L，λ 13 mg/L（比值正常）",
     "骨髓活检（CD138）+ 流式细胞术": "克隆性浆细胞 35%，胞浆 κ 限制",
     "低剂量全身 CT": "股骨、骨盆和椎体共 5 处溶骨性病变",
     "外周血涂片": "未见浆细胞",
-})
-r_f = diagnose(patient_f, also=(dx.M_PROTEIN_DETECTED.key, dx.URINE_DETECTED.key))
+}, also=(dx.M_PROTEIN_DETECTED.key, dx.URINE_DETECTED.key))
 
 # %% [markdown]
 # 骨髓克隆性浆细胞 ≥ 10% 加上溶骨性病变（CRAB 的 B），诊断为多发性骨髓瘤；血清和尿液都没有检出单克隆蛋白、
