@@ -71,7 +71,9 @@ def stage_line(fields: dict) -> str:
     parts = [f"ISS {staging.iss(case).value}", f"R-ISS {staging.riss(case).value}",
              f"R2-ISS {r2.value}（{r2.details['points']} 分）" if r2.details["points"] is not None
              else f"R2-ISS {r2.value}"]
-    return "；".join(parts) + f"；IMS/IMWG 2025：{RISK_ZH[cytogenetic_risk(case).value]}"
+    risk_ = cytogenetic_risk(case)
+    return "；".join(parts) + (f"；IMS/IMWG 2025：{RISK_ZH[risk_.value]}"
+                               f"（经典 IMWG：{RISK_ZH[risk_.details['classic']]}）")
 
 
 def work_up(title: str, fields: dict, findings: dict[str, str], also: tuple[str, ...] = (), stage: bool = False):
@@ -98,7 +100,7 @@ patient_a = dict(
     NORMAL, isotype="IgG", light_chain="kappa", m_protein_g_dl=4.1, flc_kappa_mg_l=310, flc_lambda_mg_l=9.5,
     bmpc_percent=45, hemoglobin_g_dl=8.9, calcium_mg_dl=10.2, creatinine_mg_dl=1.1, crcl_ml_min=62, lytic_lesions=4,
     beta2m_mg_l=5.8, albumin_g_dl=3.1, ldh_u_l=280, ldh_uln_u_l=250,
-    del17p=False, t4_14=False, t14_16=False, t11_14=True, gain_1q=False, amp_1q=False, del1p32=False,
+    del17p=False, t4_14=False, t14_16=False, t14_20=False, t11_14=True, gain_1q=False, amp_1q=False, del1p32=False,
 )
 r_a = work_up("患者 A", patient_a, {
     "血清蛋白电泳": "γ 区 M 峰，4.1 g/dL",
@@ -106,7 +108,7 @@ r_a = work_up("患者 A", patient_a, {
     "血清游离轻链": "κ 310 mg/L，λ 9.5 mg/L",
     "骨髓活检（CD138）": "克隆性浆细胞 45%",
     "流式细胞术": "CD38⁺CD138⁺CD19⁻CD56⁺，胞浆 κ 限制",
-    "FISH（CD138 分选）": "t(11;14) 阳性；del(17p)、t(4;14)、t(14;16)、1q+、del(1p32) 阴性",
+    "FISH（CD138 分选）": "t(11;14) 阳性；del(17p)、t(4;14)、t(14;16)、t(14;20)、1q+、del(1p32) 阴性",
     "低剂量全身 CT": "腰椎、骨盆和肋骨共 4 处溶骨性病变",
     "血常规与生化": "Hb 8.9 g/dL；血钙 10.2 mg/dL；肌酐 1.1 mg/dL；β2 微球蛋白 5.8 mg/L；白蛋白 3.1 g/dL；LDH 280 U/L（ULN 250）",
 }, stage=True)
@@ -114,8 +116,8 @@ r_a = work_up("患者 A", patient_a, {
 # %% [markdown]
 # 诊断由 A（贫血）和 B（溶骨性病变）两项 CRAB 以及骨髓克隆性浆细胞 ≥ 10% 共同确立；受累游离轻链超过 100 mg/L，
 # 但受累/未受累比值约为 33，没有达到 SLiM 的 Li。分期上，β2 微球蛋白 ≥ 5.5 mg/L 使 ISS 为 III 期，
-# LDH 高于正常上限使 R-ISS 也为 III 期。t(11;14) 本身不是高危异常；IMS/IMWG 2025 判为高危，是因为第 4 条：
-# β2 微球蛋白 ≥ 5.5 mg/L 而肌酐正常。
+# LDH 高于正常上限使 R-ISS 也为 III 期。t(11;14) 本身不是高危异常，经典 IMWG 定义因此判为标准危；
+# IMS/IMWG 2025 判为高危，是因为第 4 条：β2 微球蛋白 ≥ 5.5 mg/L 而肌酐正常。
 
 # %% [markdown]
 # ## 患者 B：急性肾损伤，血清蛋白电泳“阴性”
