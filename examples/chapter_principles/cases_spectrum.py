@@ -156,7 +156,7 @@ for c in si_results["病例 2"].checks:
 
 # %%
 # 每个格子 [m, m + 0.1) × [b, b + 1) 按其左下角的数值判断，所以颜色的分界正好落在阈值上
-m_grid = np.round(np.arange(0.1, 6.0, 0.1), 2)         # g/dL
+m_grid = np.round(np.arange(0, 6.0, 0.1), 2)         # g/dL
 bm_grid = np.arange(0, 80, 1.0)                      # %
 order = ["mgus", "smoldering_multiple_myeloma", "multiple_myeloma"]
 codes = np.array([[order.index(dx.classify(Case.from_dict({**no_mde, "isotype": "IgG", "m_protein_g_dl": float(m),
