@@ -20,6 +20,7 @@ def main() -> None:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     spec = importlib.util.spec_from_file_location("book_pdf", ROOT / "tools" / "pdf.py")
     tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool  # dataclasses look their module up while the class is made
     spec.loader.exec_module(tool)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "mm-book.pdf"

@@ -155,7 +155,7 @@ def build_print_html(site: Path) -> tuple[str, list[str]]:
     seen: set[str] = set()
     for depth, e in order:
         if e.href is None:  # a group without its own page: a part title
-            body.append(f'<section class="part"><h1 class="part-title">{e.title}</h1></section>')
+            body.append(f'<section class="part d{min(depth, 3)}"><h1 class="part-title">{e.title}</h1></section>')
             toc.append(f'<li class="toc-part">{e.title}</li>')
             continue
         page = _page_path(e.href)
@@ -171,7 +171,7 @@ def build_print_html(site: Path) -> tuple[str, list[str]]:
         title = " ".join((h1.get_text(" ", strip=True) if h1 else e.title).split())
         anchor = _anchor(page)
         kind = "notebook" if article.select_one(".jupyter-wrapper, .jp-Notebook") else "prose"
-        body.append(f'<section class="page {kind}" id="{anchor}" data-depth="{depth}">'
+        body.append(f'<section class="page {kind} d{min(depth, 3)}" id="{anchor}">'
                     f'{article.decode_contents()}</section>')
         toc.append(f'<li class="toc-{min(depth, 3)}"><a href="#{anchor}">{title}</a></li>')
     head = _head(site)
@@ -201,13 +201,16 @@ def _head(site: Path) -> str:
 
 _RENDER_JS = """
 async () => {
-  if (window.renderMathInElement) {
+  if (window.renderMathInElement) {  // as docs/assets/javascripts/math.js does on the site
     document.querySelectorAll('.arithmatex').forEach(el => {
       renderMathInElement(el, {delimiters: [
-        {left: '\\\\(', right: '\\\\)', display: false}, {left: '\\\\[', right: '\\\\]', display: true},
-        {left: '$$', right: '$$', display: true}, {left: '$', right: '$', display: false}],
+        {left: '\\\\(', right: '\\\\)', display: false}, {left: '\\\\[', right: '\\\\]', display: true}],
         throwOnError: false});
     });
+    document.querySelectorAll('.jupyter-wrapper .jp-RenderedMarkdown, .jupyter-wrapper .jp-MarkdownOutput')
+      .forEach(el => renderMathInElement(el, {delimiters: [
+        {left: '$$', right: '$$', display: true}, {left: '$', right: '$', display: false}],
+        throwOnError: false}));
   }
   const diagrams = Array.from(document.querySelectorAll('pre.mermaid, div.mermaid'))
     .filter(el => !el.querySelector('svg'));
@@ -274,6 +277,8 @@ def write_pdf(site: Path, out: Path) -> dict:
     finally:
         staging.unlink(missing_ok=True)
     rendered = re.sub(r"<script\b[^>]*>.*?</script>", "", rendered, flags=re.S)  # nothing runs in print
+    # KaTeX's hidden MathML copy (for screen readers) would be typeset as a second, raw TeX copy
+    rendered = re.sub(r'<span class="katex-mathml">.*?</math></span>', "", rendered, flags=re.S)
     t1 = time.perf_counter()
     handler = _GlyphLog()
     wlog = logging.getLogger("weasyprint")
@@ -285,7 +290,7 @@ def write_pdf(site: Path, out: Path) -> dict:
     finally:
         wlog.removeHandler(handler)
     t2 = time.perf_counter()
-    return {"pages": len(doc.pages), "site_pages": len(pages), "math": stats["math"], "diagrams": stats["diagrams"],
+    return {"pages": len(doc.pages), "site_pages": len(dict.fromkeys(pages)), "math": stats["math"], "diagrams": stats["diagrams"],
             "render_s": round(t1 - t0, 1), "typeset_s": round(t2 - t1, 1), "bytes": out.stat().st_size,
             "warnings": handler.messages}
 

@@ -85,6 +85,8 @@ def _search(page, site, query: str) -> list[str]:
     ("荧光原位杂交", "diagnosis.html", 3),
     ("乳酸脱氢酶", "staging.html", 3),
     ("国际分期系统", "staging.html", 3),
+    ("达雷妥尤单抗", "therapy.html", 3),
+    ("耐药", "resistance.html", 3),
 ])
 def test_chinese_search_finds_the_right_page_offline(site, page, query, expected, within):
     pages = _search(page, site, query)
