@@ -96,6 +96,11 @@ TITLE_TERMS = [
 
 @pytest.mark.parametrize("query, expected, within", [(q, e, 1) for q, e in TITLE_TERMS] + [
     ("骨髓瘤", "chapter_principles/disease-spectrum.html", 8),
+    ("免疫固定电泳", "chapter_applications/diagnosis.html", 5),
+    ("浆细胞白血病", "chapter_applications/diagnosis.html", 3),
+    ("荧光原位杂交", "chapter_applications/diagnosis.html", 3),
+    ("乳酸脱氢酶", "chapter_applications/staging.html", 5),
+    ("国际分期系统", "chapter_applications/staging.html", 3),
     ("达雷妥尤单抗", "chapter_applications/therapy.html", 3),
     ("耐药", "chapter_applications/resistance.html", 3),
 ])
