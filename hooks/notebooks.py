@@ -322,6 +322,32 @@ def _share_template_css(html: str, page) -> str:
     return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + html
 
 
+MD_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?"', re.I)
+
+
+def _md_links_to_pages(html: str, page, files) -> str:
+    """Relative links to ``*.md`` pages in a notebook's Markdown, pointed at the built pages.
+
+    MkDocs does this for Markdown pages; mkdocs-jupyter leaves notebook links as written, which
+    would leave ``diagnosis.md`` broken on the site.  A link to a missing page is a warning
+    (an error under ``--strict``), as it is for a Markdown page.
+    """
+    import posixpath
+
+    base = posixpath.dirname(page.file.src_uri)
+
+    def repoint(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, m.group(1)))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning("notebooks: %s links to '%s', but %s is not a page of the book",
+                        page.file.src_uri, m.group(1), target)
+            return m.group(0)
+        return f'href="{get_relative_url(file.url, page.url)}{m.group(2) or ""}"'
+
+    return MD_LINK.sub(repoint, html)
+
+
 _downloads: dict[str, str] = {}   # src_uri -> text of the learner's notebook
 
 
@@ -332,6 +358,7 @@ def on_page_content(html: str, page, config, files):
     if uri not in _built:
         return html
     _downloads[uri] = nbformat.writes(download_notebook(_built[uri], _wheel_name))
+    html = _md_links_to_pages(html, page, files)
     return download_box(page, _downloads[uri]) + _share_template_css(_strip_cdn(html, uri), page)
 
 

@@ -70,7 +70,7 @@ def _search(page, site, query: str) -> list[str]:
     pages: list[str] = []
     for href in previous or []:
         # the page's path in the site (two chapters have a therapy.html)
-        name = href.split("?")[0].split("#")[0].removeprefix("./")
+        name = href.split("?")[0].split("#")[0].removeprefix(site.as_uri() + "/").removeprefix("./")
         if name not in pages:
             pages.append(name)
     return pages

@@ -163,3 +163,18 @@ def test_page_notebook_stamp_keys_the_html_cache_and_stays_out_of_the_download(t
     assert "mm_book_render" not in first
     # the download is the same file on every build (no random cell id)
     assert first == nbformat.writes(hook.download_notebook(page, "mmlib-0.1.0-py3-none-any.whl"))
+
+
+def test_links_to_markdown_pages_point_at_the_built_pages():
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+
+    pages = [File(uri, "docs", "site", use_directory_urls=False)
+             for uri in ("chapter_applications/diagnosis.md", "index.md", "chapter_applications/cases.ipynb")]
+    page = SimpleNamespace(file=pages[2], url=pages[2].url)
+    html = ('<a href="diagnosis.md">a</a><a href="../index.md#x">b</a><a href="https://e.org/x.md">c</a>'
+            '<a href="#h">d</a>')
+    assert hook._md_links_to_pages(html, page, Files(pages)) == (
+        '<a href="diagnosis.html">a</a><a href="../index.html#x">b</a><a href="https://e.org/x.md">c</a>'
+        '<a href="#h">d</a>')
