@@ -1,0 +1,33 @@
+"""动手实践: the book's practice problems, a checker with Chinese feedback, and a problem generator.
+
+>>> from mmlib import practice
+>>> practice.check("crcl-4410338", "26.1 mL/min")["correct"]
+True
+>>> practice.solution("spectrum-mgus-basic")["answer"]
+'mgus'
+>>> practice.new("diagnosis", 42).id
+'gen-diagnosis-42'
+
+Command line: ``python -m mmlib practice list|show|check|solution|new`` (see CONTRACT.md).
+Teaching material, not clinical advice.
+"""
+
+from __future__ import annotations
+
+from .answers import AnswerError
+from .core import (LEVELS, Problem, UnknownProblemError, check, get, listing, parse_answer, reset_attempts,
+                   show_text, solution)
+from .generator import KINDS, new
+
+__all__ = ["AnswerError", "LEVELS", "KINDS", "Problem", "UnknownProblemError", "check", "get", "listing", "new",
+           "parse_answer", "reset_attempts", "show", "solution"]
+
+
+def show(pid: str) -> None:
+    """Print the vignette, the question and the answer format of a problem.
+
+    >>> show("calcium-boundary-mmol")  # doctest: +ELLIPSIS
+    【calcium-boundary-mmol】恰好在阈值上（基础；chapter_principles/bone-calcium.md）
+    ...
+    """
+    print(show_text(pid))
