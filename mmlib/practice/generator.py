@@ -20,8 +20,8 @@ import random
 from typing import Any, Callable
 
 from ..trace import fmt_number
+from .compute import COMPUTE
 from .core import Problem, UnknownProblemError, build
-from .problems import SECTION_ZH  # noqa: F401  (sections named below exist there)
 
 __all__ = ["KINDS", "new", "from_id"]
 
@@ -54,8 +54,8 @@ def _distractors(r: random.Random) -> str:
 
 def _person(r: random.Random) -> tuple[dict[str, Any], str]:
     sex = r.choice(("male", "female"))
-    age = r.randint(45, 85)
-    weight = r.randint(45, 90)
+    age = r.randint(45, 80)
+    weight = r.randint(55, 90)
     return ({"age_years": age, "sex": sex, "weight_kg": weight},
             f"{age} 岁{'男' if sex == 'male' else '女'}性，体重 {weight} kg。")
 
@@ -245,6 +245,7 @@ def _response(r: random.Random) -> dict[str, Any]:
 KINDS: dict[str, Callable[[random.Random], dict[str, Any]]] = {
     "diagnosis": _diagnosis, "crab": _crab, "staging": _staging, "smm-risk": _smm_risk, "response": _response}
 
+_TRIES = 20
 _LEVEL = {"diagnosis": "进阶", "crab": "基础", "staging": "进阶", "smm-risk": "综合", "response": "进阶"}
 
 
@@ -253,7 +254,12 @@ def new(kind: str = "diagnosis", seed: int = 0) -> Problem:
     if kind not in KINDS or isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
         raise UnknownProblemError(f"gen-{kind}-{seed}")
     rng = random.Random(f"mmlib-practice-{kind}-{seed}")
-    spec = KINDS[kind](rng)
+    for _ in range(_TRIES):  # the same seed always takes the same path, so the problem stays reproducible
+        spec = KINDS[kind](rng)
+        if COMPUTE[spec["compute"]](spec["inputs"]).value not in (None, "indeterminate"):
+            break
+    else:  # pragma: no cover - the tests run 200 seeds of every kind
+        raise UnknownProblemError(f"gen-{kind}-{seed}")
     spec.update({"id": f"gen-{kind}-{seed}", "level": _LEVEL[kind], "seed_problem_id": None})
     spec.setdefault("traps", [])
     return build(spec)
