@@ -19,8 +19,8 @@ from .core import (LEVELS, Problem, UnknownProblemError, check, get, listing, pa
                    show_text, solution)
 from .generator import KINDS, new
 
-__all__ = ["AnswerError", "LEVELS", "KINDS", "Problem", "UnknownProblemError", "check", "get", "listing", "new",
-           "parse_answer", "reset_attempts", "show", "solution"]
+__all__ = ["AnswerError", "LEVELS", "KINDS", "Problem", "UnknownProblemError", "attempt", "check", "get", "listing",
+           "new", "parse_answer", "reset_attempts", "show", "solution"]
 
 
 def show(pid: str) -> None:
@@ -31,3 +31,23 @@ def show(pid: str) -> None:
     ...
     """
     print(show_text(pid))
+
+
+def attempt(pid: str, answer: object = ...) -> dict | None:
+    """Check an answer written in a notebook cell and print the feedback (``...`` = not answered yet).
+
+    >>> attempt("calcium-boundary-mmol")
+    还没有作答：把 answer = ... 中的 ... 换成你的答案（答案格式见题目），再运行本格。
+    >>> r = attempt("calcium-boundary-mmol", "no")
+    ✓ 正确：否（no）。
+    >>> r["correct"]
+    True
+    """
+    if answer is ...:
+        print("还没有作答：把 answer = ... 中的 ... 换成你的答案（答案格式见题目），再运行本格。")
+        return None
+    result = check(pid, answer)
+    print(("✓ " if result["correct"] else "✗ ") + result["feedback"])
+    if result["hint"]:
+        print(f"提示：{result['hint']}")
+    return result
