@@ -51,9 +51,11 @@ def crcl(inputs: Mapping[str, Any]) -> Computed:
     traps = {"no_female_factor": value / CG_FEMALE_FACTOR if female else value * CG_FEMALE_FACTOR}
     if scr.unit != "mg/dL":  # µmol/L put straight into the mg/dL formula
         traps["umol_unconverted"] = value * scr.to("mg/dL") / scr.value
+    from ..units import CREATININE_UMOL_L_PER_MG_DL
+
     return Computed(value, {"crcl": _r(value, 1), "scr_mg_dl": _r(scr.to("mg/dL"), 2),
-                            "cg_constant": fmt_number(CG_CONSTANT), "female_factor": fmt_number(CG_FEMALE_FACTOR)},
-                    traps)
+                            "cg_constant": fmt_number(CG_CONSTANT), "female_factor": fmt_number(CG_FEMALE_FACTOR),
+                            "umol_per_mg": fmt_number(CREATININE_UMOL_L_PER_MG_DL)}, traps)
 
 
 def ckd_epi(inputs: Mapping[str, Any]) -> Computed:
@@ -152,18 +154,25 @@ def stage(system: str) -> Callable[[Mapping[str, Any]], Computed]:
         facts = {"stage": str(r.value)}
         if r.details.get("points") is not None:
             facts["points"] = fmt_number(r.details["points"])
+            facts.update(_r2iss_facts())
         return Computed({"stage": r.value}, facts)
 
     run.__doc__ = f"{system} stage"
     return run
 
 
+def _r2iss_facts() -> dict[str, str]:
+    from ..staging import R2ISS_POINTS
+
+    return {f"r2_{k}": fmt_number(v) for k, v in R2ISS_POINTS.items()}
+
+
 def r2iss_points(inputs: Mapping[str, Any]) -> Computed:
-    """R2-ISS points (Lonial/D'Agostino 2022) with :func:`mmlib.staging.r2iss`."""
+    """R2-ISS points (D'Agostino 2022) with :func:`mmlib.staging.r2iss`."""
     from ..staging import r2iss
 
     d = r2iss(_case(inputs)).details
-    return Computed(d["points"], {"points": fmt_number(d["points"]), "stage": d["stage"]},
+    return Computed(d["points"], {"points": fmt_number(d["points"]), "stage": d["stage"], **_r2iss_facts()},
                     {"integer_1q": d["points"] + (0.5 if d["factors"].get("gain_or_amp_1q") else 0)})
 
 

@@ -114,11 +114,12 @@ def _flat(inputs: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return out
 
 
-def _build_answer(spec: Mapping[str, Any], computed: Computed, traps: list[Mapping[str, Any]]) -> Answer:
+def _build_answer(spec: Mapping[str, Any], computed: Computed, traps: list[Mapping[str, Any]],
+                  values: Mapping[str, str]) -> Answer:
     kind = spec["type"]
 
     def trap_list(value_of) -> tuple[Trap, ...]:
-        return tuple(Trap(t["key"], value_of(t), t["feedback"]) for t in traps)
+        return tuple(Trap(t["key"], value_of(t), t["feedback"].format(**values)) for t in traps)
 
     if kind == "number":
         return NumberAnswer(float(computed.value), spec.get("unit", ""), float(spec["tolerance"]),
@@ -149,8 +150,9 @@ def build(spec: Mapping[str, Any]) -> Problem:
     """Build a problem from its data: compute the answer and fill in the texts."""
     inputs = spec["inputs"]
     computed = COMPUTE[spec["compute"]](inputs)
-    answer = _build_answer(spec["answer"], computed, list(spec.get("traps", ())))
-    values = {**_flat(inputs), **computed.facts, "answer": answer.shown()}
+    values = {**_flat(inputs), **computed.facts}
+    answer = _build_answer(spec["answer"], computed, list(spec.get("traps", ())), values)
+    values["answer"] = answer.shown()
     return Problem(
         id=spec["id"], title=spec["title"], section=spec["section"], level=spec["level"],
         seed_problem_id=spec.get("seed_problem_id"),

@@ -325,9 +325,9 @@ PROBLEMS: list[dict[str, Any]] = [
        question="计算白蛋白校正钙（mg/dL）。",
        answer={"type": "number", "unit": "mg/dL", "tolerance": 0.1, "analyte": "calcium", "digits": 2},
        traps=[{"key": "albumin_unit", "feedback": "你把以 g/L 表示的白蛋白直接代入了以 g/dL 为单位的公式："
-                                                  "25 g/L 是 2.5 g/dL，先换算再计算。"},
+                                                  "{albumin_g_l} g/L 是 {albumin} g/dL，先换算再计算。"},
               {"key": "measured", "feedback": "这是实测总钙，尚未校正。"}],
-       hints=["公式：校正钙 = 实测钙 + 0.8 ×（4.0 − 白蛋白 g/dL）。", "白蛋白的单位是 g/L，先除以 10。"],
+       hints=["公式：校正钙 = 实测钙 + {per} ×（{ref} − 白蛋白 g/dL）。", "白蛋白的单位是 g/L，先换算成 g/dL。"],
        explanation="校正钙 = {measured} + {per} ×（{ref} − {albumin}）= {corrected} mg/dL（mmlib.labs.corrected_calcium）。"
                    "低白蛋白时，实测总钙会低估离子钙；但 CRAB 的 C 仍按实测总钙判断。"),
     _p(id="crab-c-measured-calcium", title="C 项用实测钙还是校正钙", section=P + "bone-calcium.md", level="进阶",
@@ -338,7 +338,7 @@ PROBLEMS: list[dict[str, Any]] = [
        traps=[{"key": "used_corrected", "value": "yes",
                "feedback": "你用了校正钙。IMWG 的 C 项按实测血清总钙判断：{calcium_mg_dl} mg/dL 既未超过 11 mg/dL，"
                            "高出 ULN 也未超过 1 mg/dL。校正钙供临床参考，可以提示需要测离子钙。"}],
-       hints=["C 项比较的是哪一个数值？", "实测钙 10.6 mg/dL 与两条阈值分别比较。"],
+       hints=["C 项比较的是哪一个数值？", "实测钙 {calcium_mg_dl} mg/dL 与两条阈值分别比较。"],
        explanation="mmlib.diagnosis.crab 用实测总钙判断 C：结论为 {answer}。校正钙 {corrected} mg/dL 提示离子钙可能升高，"
                    "应测离子钙，但不替代 C 项的定义。"),
     _p(id="calcium-boundary-mmol", title="恰好在阈值上", section=P + "bone-calcium.md", level="基础",
@@ -356,8 +356,9 @@ PROBLEMS: list[dict[str, Any]] = [
        vignette="72 岁女性骨髓瘤患者，体重 {weight_kg} kg，血清肌酐 {creatinine_mg_dl} mg/dL。",
        question="用 Cockcroft–Gault 公式估算肌酐清除率（mL/min）。",
        answer={"type": "number", "unit": "mL/min", "tolerance": 1.0, "digits": 1},
-       traps=[{"key": "no_female_factor", "feedback": "你忘了女性的校正系数 0.85。"}],
-       hints=["公式：(140 − 年龄) × 体重 /（72 × 肌酐 mg/dL），女性再乘 0.85。", "代入：(140 − 72) × 52 /（72 × 1.6）。"],
+       traps=[{"key": "no_female_factor", "feedback": "你忘了女性的校正系数 {female_factor}。"}],
+       hints=["公式：(140 − 年龄) × 体重 /（{cg_constant} × 肌酐 mg/dL），女性再乘 {female_factor}。",
+              "代入：(140 − {age_years}) × {weight_kg} /（{cg_constant} × {creatinine_mg_dl}）。"],
        explanation="CrCl = (140 − {age_years}) × {weight_kg} /（{cg_constant} × {scr_mg_dl}）× {female_factor} = {crcl} mL/min"
                    "（mmlib.labs.cockcroft_gault）。肌酐只比正常略高，但清除率已低于 CRAB 的 R 阈值。"),
     _p(id="crcl-umol", title="肌酐以 µmol/L 报告时", section=P + "renal.md", level="进阶", compute="crcl",
@@ -366,9 +367,9 @@ PROBLEMS: list[dict[str, Any]] = [
        question="用 Cockcroft–Gault 公式估算肌酐清除率（mL/min）。",
        answer={"type": "number", "unit": "mL/min", "tolerance": 1.0, "digits": 1},
        traps=[{"key": "umol_unconverted", "feedback": "你把 µmol/L 的数值直接代入了以 mg/dL 为单位的公式；"
-                                                      "先除以 88.4 换算成 mg/dL。"},
-              {"key": "no_female_factor", "feedback": "男性不乘 0.85。"}],
-       hints=["这个公式的肌酐单位是 mg/dL。", "160 µmol/L ÷ 88.4 ≈ 1.81 mg/dL。"],
+                                                      "先除以 {umol_per_mg} 换算成 mg/dL。"},
+              {"key": "no_female_factor", "feedback": "男性不乘 {female_factor}。"}],
+       hints=["这个公式的肌酐单位是 mg/dL。", "{creatinine_umol_l} µmol/L ÷ {umol_per_mg} ≈ {scr_mg_dl} mg/dL。"],
        explanation="肌酐 {creatinine_umol_l} µmol/L = {scr_mg_dl} mg/dL；CrCl = (140 − {age_years}) × {weight_kg} /"
                    "（{cg_constant} × {scr_mg_dl}）= {crcl} mL/min（mmlib.labs.cockcroft_gault）。"),
     _p(id="urine-ph-cast", title="尿 pH 与管型形成", section=P + "renal.md", level="进阶", compute="urine_ph",
@@ -464,8 +465,9 @@ PROBLEMS: list[dict[str, Any]] = [
        vignette="新诊断骨髓瘤患者：β2 微球蛋白 {beta2m_mg_l} mg/L，白蛋白 {albumin_g_dl} g/dL，LDH {ldh_u_l} U/L"
                 "（正常上限 {ldh_uln_u_l} U/L）。FISH：t(4;14) 阳性，1q 增益阳性，del(17p) 阴性。",
        question="计算 R2-ISS 总分。", answer={"type": "number", "unit": "", "tolerance": 0.0, "digits": 1},
-       traps=[{"key": "integer_1q", "feedback": "1q 增益在 R2-ISS 中计 0.5 分，不是 1 分。"}],
-       hints=["R2-ISS 的计分：ISS II 1 分、ISS III 1.5 分，del(17p) 1 分，LDH 升高 1 分，t(4;14) 1 分，1q+ 0.5 分。",
+       traps=[{"key": "integer_1q", "feedback": "1q 增益在 R2-ISS 中计 {r2_gain_or_amp_1q} 分，不是 1 分。"}],
+       hints=["R2-ISS 的计分：ISS II {r2_iss_ii} 分、ISS III {r2_iss_iii} 分，del(17p) {r2_del17p} 分，"
+              "LDH 升高 {r2_ldh_high} 分，t(4;14) {r2_t4_14} 分，1q+ {r2_gain_or_amp_1q} 分。",
               "先确定 ISS 分期。"],
        explanation="mmlib.staging.r2iss：总分 {points}，属 R2-ISS {stage} 期。"),
     # ------------------------------------------------------------------ therapy.md (principles)
@@ -576,7 +578,8 @@ PROBLEMS: list[dict[str, Any]] = [
        question="R2-ISS 分期是几期？", answer={"type": "stage", "options": "r2iss"},
        traps=[{"key": "riss_cap", "value": "stage=III",
                "feedback": "R2-ISS 有四期：本例总分超过 III 期的上限，属 IV 期。"}],
-       hints=["把各项分数相加：ISS III 1.5 分，del(17p) 1 分，LDH 升高 1 分，1q+ 0.5 分。"],
+       hints=["把各项分数相加：ISS III {r2_iss_iii} 分，del(17p) {r2_del17p} 分，LDH 升高 {r2_ldh_high} 分，"
+              "1q+ {r2_gain_or_amp_1q} 分。"],
        explanation="mmlib.staging.r2iss：总分 {points}，{answer}。"),
     # ------------------------------------------------------------------ applications: therapy.md
     _p(id="drug-targets-applications", title="新药与靶点", section=A + "therapy.md", level="基础", compute="given",
@@ -665,18 +668,18 @@ PROBLEMS: list[dict[str, Any]] = [
        vignette="一位骨髓瘤患者（肾内科会诊）血清总钙 {calcium_mmol_l} mmol/L，白蛋白 {albumin_g_l} g/L。",
        question="计算白蛋白校正钙（mmol/L）。",
        answer={"type": "number", "unit": "mmol/L", "tolerance": 0.03, "analyte": "calcium", "digits": 2},
-       traps=[{"key": "albumin_unit", "feedback": "国际单位公式里白蛋白用 g/L：校正钙 = 钙 + 0.02 ×（40 − 白蛋白 g/L）。"},
+       traps=[{"key": "albumin_unit", "feedback": "国际单位公式里白蛋白用 g/L：校正钙 = 钙 + {per} ×（{ref} − 白蛋白 g/L）。"},
               {"key": "measured", "feedback": "这是实测总钙，尚未校正。"}],
-       hints=["国际单位公式：校正钙 = 钙 mmol/L + 0.02 ×（40 − 白蛋白 g/L）。"],
+       hints=["国际单位公式：校正钙 = 钙 mmol/L + {per} ×（{ref} − 白蛋白 g/L）。"],
        explanation="校正钙 = {measured} + {per} ×（{ref} − {albumin}）= {corrected} mmol/L（mmlib.labs.corrected_calcium）。"),
     _p(id="interdisciplinary-crcl-imaging", title="肾功能与影像检查", section=A + "interdisciplinary.md",
        level="综合", compute="crcl", inputs={"age_years": 75, "sex": "male", "weight_kg": 58, "creatinine_umol_l": 190},
        vignette="75 岁男性骨髓瘤患者，体重 {weight_kg} kg，肌酐 {creatinine_umol_l} µmol/L。放射科询问能否进行含碘造影剂增强 CT。",
        question="先估算 Cockcroft–Gault 肌酐清除率（mL/min），作为与放射科讨论的依据。",
        answer={"type": "number", "unit": "mL/min", "tolerance": 1.0, "digits": 1},
-       traps=[{"key": "umol_unconverted", "feedback": "先把 µmol/L 除以 88.4 换算成 mg/dL。"},
-              {"key": "no_female_factor", "feedback": "男性不乘 0.85。"}],
-       hints=["肌酐换算：µmol/L ÷ 88.4 = mg/dL。"],
+       traps=[{"key": "umol_unconverted", "feedback": "先把 µmol/L 除以 {umol_per_mg} 换算成 mg/dL。"},
+              {"key": "no_female_factor", "feedback": "男性不乘 {female_factor}。"}],
+       hints=["肌酐换算：µmol/L ÷ {umol_per_mg} = mg/dL。"],
        explanation="肌酐 {scr_mg_dl} mg/dL，CrCl = {crcl} mL/min（mmlib.labs.cockcroft_gault）；低于 CRAB 的 R 阈值。"
                    "骨髓瘤患者的影像学评估常选不需要含碘造影剂的低剂量全身 CT、MRI 或 PET-CT。"),
 ]

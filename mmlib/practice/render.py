@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -76,6 +77,21 @@ def _indent(text: str) -> str:
     return "\n".join(("    " + line) if line else "" for line in text.splitlines())
 
 
+def _code_names(text: str) -> str:
+    """``mmlib.labs.flc_ratio`` → code spans in Markdown."""
+    return re.sub(r"(?<!`)\b(mmlib(?:\.\w+)+)", r"`\1`", text)
+
+
+def _format_md(answer) -> str:
+    """The answer format; the options of a choice or a set as a list."""
+    options = getattr(answer, "options", None)
+    if options is None:
+        return f"**答案格式**：{answer.format_zh()}"
+    head = "从下列代码中选一个（带引号的字符串）" if answer.kind == "choice" else \
+        "列出所有符合的代码（JSON 列表，都不符合时写 `[]`）"
+    return f"**答案格式**：{head}：\n\n" + "\n".join(f"- `\"{code}\"`：{name}" for code, name in options.items())
+
+
 def problem_markdown(pid: str, exists: Callable[[str], bool]) -> str:
     """One problem as a page section."""
     p = get(pid)
@@ -90,7 +106,7 @@ def problem_markdown(pid: str, exists: Callable[[str], bool]) -> str:
         "",
         f"**问题**：{p.question}",
         "",
-        f"**答案格式**：{p.answer_format()}",
+        _format_md(p.answer),
         "",
         f"在 notebook 中用 `practice.check(\"{p.id}\", 你的答案)` 检查；或在命令行运行 "
         f"`python -m mmlib practice check {p.id} '你的答案（JSON）'`。",
@@ -99,7 +115,7 @@ def problem_markdown(pid: str, exists: Callable[[str], bool]) -> str:
     for i, hint in enumerate(p.hints, 1):
         lines += [f'??? tip "提示 {i}"', "", _indent(hint), ""]
     lines += ['??? success "参考答案与解析"', "", _indent(f"**答案**：{p.answer.shown()}（JSON：`{example}`）"), "",
-              _indent(p.explanation), ""]
+              _indent(_code_names(p.explanation)), ""]
     return "\n".join(lines)
 
 
