@@ -25,11 +25,14 @@ key                                value
 ``contract_version``               ``1``
 ``diagnosis``                      one of ``mgus``, ``light_chain_mgus``, ``smoldering_multiple_myeloma``,
                                    ``multiple_myeloma``, ``solitary_plasmacytoma``,
-                                   ``solitary_plasmacytoma_minimal_marrow``, ``indeterminate``
+                                   ``solitary_plasmacytoma_minimal_marrow``, ``indeterminate``,
+                                   ``no_monoclonal_gammopathy``
 ``diagnosis_detail``               ``{reason, reason_zh, provisional, subtype, missing: [...], notes: [...]}``
 ``crab``                           ``{C, R, A, B}``: each ``true`` / ``false`` / ``null``
 ``slim``                           ``{S, Li, M}``: each ``true`` / ``false`` / ``null``
 ``flc_ratio_involved_uninvolved``  number or ``null``
+``flc_ratio_kappa_lambda``         number or ``null`` (κ/λ)
+``involved_light_chain``           ``"kappa"`` / ``"lambda"`` or ``null``
 ``crcl_ml_min``                    number or ``null`` (measured if given, else Cockcroft–Gault)
 ``egfr_ml_min_1_73m2``             number or ``null`` (CKD-EPI 2021)
 ``corrected_calcium_mg_dl``        number or ``null`` (0.8 × (4 − albumin g/dL) + Ca, in mg/dL)
@@ -70,17 +73,19 @@ from .diagnosis import DIAGNOSIS_ZH, classify, crab, slim
 from .labs import ckd_epi_2021, cockcroft_gault, corrected_calcium, flc_ratio
 from .sources import source
 from .staging import iss, r2iss, riss
-from .trace import Check, RuleResult, fmt_quantity, info
+from .trace import Check, RuleResult, fmt_quantity, info, zh_join
 
 __all__ = ["assess", "Assessment", "CONTRACT_KEYS", "DISCLAIMER"]
 
 CONTRACT_VERSION = 1
 CONTRACT_KEYS: tuple[str, ...] = (
     "contract_version", "diagnosis", "diagnosis_detail", "crab", "slim", "flc_ratio_involved_uninvolved",
-    "crcl_ml_min", "egfr_ml_min_1_73m2", "corrected_calcium_mg_dl", "iss", "riss", "r2iss",
+    "flc_ratio_kappa_lambda", "involved_light_chain", "crcl_ml_min", "egfr_ml_min_1_73m2", "corrected_calcium_mg_dl", "iss", "riss", "r2iss",
     "smm_risk_mayo2018", "smm_risk_imwg2020", "mgus_risk_mayo", "cytogenetic_risk", "anemia_mechanisms", "trace",
 )
 DISCLAIMER = "本报告为教学材料，不构成临床建议，也不包含任何治疗建议。"
+#: Said wherever a result defined for diagnosed MM (staging, IMS/IMWG 2025 high risk) is shown for another diagnosis.
+MM_ONLY_CAVEAT = "该定义适用于已确诊的多发性骨髓瘤；当前诊断不是 MM，结果仅供练习"
 
 #: Optional modules written alongside this one: key → (module, function).
 _OPTIONAL: dict[str, tuple[str, str]] = {
@@ -200,6 +205,8 @@ class Assessment:
             "crab": dict(r["crab"].details),
             "slim": dict(r["slim"].details),
             "flc_ratio_involved_uninvolved": r["flc_ratio"].details.get("involved_uninvolved"),
+            "flc_ratio_kappa_lambda": r["flc_ratio"].value,
+            "involved_light_chain": r["flc_ratio"].details.get("involved"),
             "crcl_ml_min": crcl.value,
             "egfr_ml_min_1_73m2": r["egfr"].value,
             "corrected_calcium_mg_dl": None if cc.value is None else cc.details["mg_dl"],
@@ -240,7 +247,7 @@ class Assessment:
         for title, keys in numbered:
             body: list[str] = []
             if title.startswith("五") and dx.value != "multiple_myeloma":
-                body.append("（分期系统适用于已确诊的多发性骨髓瘤；当前诊断不是 MM，以下结果仅供练习。）")
+                body.append(f"（分期系统：{MM_ONLY_CAVEAT}。）")
             for key in keys:
                 if key in r:
                     res = r[key]
@@ -308,6 +315,9 @@ def assess(case_or_dict: Case | Mapping[str, Any]) -> Assessment:
             skipped[key] = "仅适用于" + "、".join(DIAGNOSIS_ZH[g] for g in gate)
             continue
         results[key] = fn(case)
+    cyto = results.get("cytogenetic_risk")
+    if cyto is not None and cyto.value is not None and dx.value != "multiple_myeloma":
+        results["cytogenetic_risk"] = replace(cyto, summary=zh_join(cyto.summary, "；", MM_ONLY_CAVEAT))
     return Assessment(case, results, skipped)
 
 

@@ -51,7 +51,7 @@ import numpy as np
 
 from .case import Case, either_field
 from .units import CREATININE_UMOL_L_PER_MG_DL, convert as _convert
-from .trace import Check, RuleResult, Threshold, fmt_number, fmt_quantity, info
+from .trace import Check, RuleResult, Threshold, as_read, fmt_number, fmt_quantity, info
 
 __all__ = [
     "cockcroft_gault", "ckd_epi_2021", "corrected_calcium", "flc_ratio", "kidney_function",
@@ -268,6 +268,9 @@ def kidney_function(case: Case) -> tuple[float | None, str | None, Check | None]
     r = ckd_epi_2021(case)  # Cockcroft–Gault needs the same fields plus weight, so it is never a fallback
     if r.value is not None:
         return r.value, "mL/min/1.73 m²", r.checks[-1]
+    if case.egfr_ml_min_1_73m2 is not None:  # the laboratory's figure, where creatinine was not given
+        return case.egfr_ml_min_1_73m2, "mL/min/1.73 m²", info(
+            "labs.egfr_reported", "检验报告的 eGFR", case.egfr_ml_min_1_73m2, "mL/min/1.73 m²", source="imwg2016renal")
     return None, None, None
 
 
@@ -289,11 +292,11 @@ def flc_ratio(case: Case) -> RuleResult:
     (True, True)
     """
     label = "血清游离轻链比值"
-    missing = tuple(f for f in ("flc_kappa_mg_l", "flc_lambda_mg_l") if getattr(case, f) is None)
-    if missing:
+    kappa, lam = case.flc_mg_l("kappa"), case.flc_mg_l("lambda")
+    missing = tuple(either_field(f"flc_{c}") for c, v in (("kappa", kappa), ("lambda", lam)) if v is None)
+    if kappa is None or lam is None:
         return RuleResult("flc_ratio", label, None, missing=missing, source="katzmann2002", shown=_NOT_COMPUTED)
-    kappa, lam = case.flc_kappa_mg_l, case.flc_lambda_mg_l
-    ratio = kappa / lam
+    ratio = as_read(kappa / lam)
     involved = case.light_chain or ("kappa" if kappa >= lam else "lambda")
     inv, uninv = (kappa, lam) if involved == "kappa" else (lam, kappa)
     how = "按 M 蛋白轻链类型" if case.light_chain else "取数值较大者"
@@ -317,14 +320,14 @@ def flc_ratio(case: Case) -> RuleResult:
         checks += [FLC_RATIO_RENAL_LOW.check(ratio, label="κ/λ 比值"),
                    FLC_RATIO_RENAL_HIGH.check(ratio, label="κ/λ 比值")]
     checks += [
-        info("labs.flc_involved_uninvolved", "受累/非受累轻链比值", inv / uninv, "",
+        info("labs.flc_involved_uninvolved", "受累/非受累轻链比值", as_read(inv / uninv), "",
              source="imwg2014", note=f"受累链为 {'κ' if involved == 'kappa' else 'λ'}，{how}"),
-        info("labs.dflc", "dFLC（受累 − 非受累）", inv - uninv, "mg/L", source="imwg2016response"),
+        info("labs.dflc", "dFLC（受累 − 非受累）", as_read(inv - uninv), "mg/L", source="imwg2016response"),
     ]
     abnormal = abnormal_renal if renal else abnormal_standard
     details: dict[str, Any] = {
         "kappa_lambda": ratio, "involved": involved, "involved_mg_l": inv, "uninvolved_mg_l": uninv,
-        "involved_uninvolved": inv / uninv, "dflc_mg_l": inv - uninv,
+        "involved_uninvolved": as_read(inv / uninv), "dflc_mg_l": as_read(inv - uninv),
         "abnormal_standard": abnormal_standard, "abnormal_renal": abnormal_renal,
         "renal_range": renal, "abnormal": abnormal,
     }

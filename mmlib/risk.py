@@ -65,7 +65,7 @@ GROUP_ZH: dict[str, str] = {"low": "低危", "intermediate": "中危", "low_inte
                             "high_intermediate": "中高危", "high": "高危"}
 
 _M_FIELD = either_field("m_protein")
-_FLC_FIELDS = ("flc_kappa_mg_l", "flc_lambda_mg_l")
+_FLC_FIELDS = (either_field("flc_kappa"), either_field("flc_lambda"))
 
 # ----------------------------------------------------------------------------------
 # Mayo 2018 "20/2/20" (Lakshman 2018)
@@ -236,7 +236,7 @@ def smm_mayo2018(case: Case) -> RuleResult:
     'low'
     >>> r = smm_mayo2018(Case(bmpc_percent=20.1, m_protein_g_dl=2.1))
     >>> r.value, r.missing, r.details["score_range"]
-    ('high', ('flc_kappa_mg_l', 'flc_lambda_mg_l'), [2, 3])
+    ('high', ('flc_kappa_mg_l/flc_kappa_mg_dl', 'flc_lambda_mg_l/flc_lambda_mg_dl'), [2, 3])
     >>> smm_mayo2018(Case(bmpc_percent=25)).value is None
     True
     """

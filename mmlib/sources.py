@@ -53,6 +53,11 @@ _ALL = [
        "Rajkumar SV, Dimopoulos MA, Palumbo A, et al. International Myeloma Working Group updated "
        "criteria for the diagnosis of multiple myeloma. Lancet Oncol. 2014;15(12):e538–e548.",
        "10.1016/S1470-2045(14)70442-5", "IMWG 2014 诊断标准：MGUS、SMM、MM、CRAB 与 SLiM"),
+    _s("imwg2021pcl", "Fernández de Larrea 2021",
+       "Fernández de Larrea C, Kyle R, Rosiñol L, et al. Primary plasma cell leukemia: consensus definition "
+       "by the International Myeloma Working Group according to peripheral blood plasma cell percentage. "
+       "Blood Cancer J. 2021;11(12):192.",
+       "10.1038/s41408-021-00587-0", "IMWG 2021 原发性浆细胞白血病定义（外周血浆细胞比例）"),
     # --- staging ---------------------------------------------------------
     _s("iss2005", "Greipp 2005",
        "Greipp PR, San Miguel J, Durie BGM, et al. International staging system for multiple myeloma. "

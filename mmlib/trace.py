@@ -24,10 +24,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import numpy as np
+
 from .errors import MMLibError
 from .sources import source as _source
 
-__all__ = ["OPS", "NEGATED", "Threshold", "Check", "RuleResult", "fmt_number", "fmt_quantity", "zh_join", "info"]
+__all__ = ["OPS", "NEGATED", "SIGNIFICANT_DIGITS", "as_read", "Threshold", "Check", "RuleResult", "fmt_number", "fmt_quantity", "zh_join", "info"]
 
 #: The four comparison signs used by the published criteria.
 OPS: dict[str, Callable[[float, float], bool]] = {
@@ -39,6 +41,48 @@ OPS: dict[str, Callable[[float, float], bool]] = {
 
 #: The complementary sign: ``not (x > t)`` is ``x ≤ t`` and so on.
 NEGATED: dict[str, str] = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
+
+#: Significant digits at which every compared value is read (see :func:`as_read`).
+SIGNIFICANT_DIGITS = 12
+
+
+def as_read(x):
+    """A value as the reader sees it: rounded to :data:`SIGNIFICANT_DIGITS` significant digits.
+
+    The one comparison rule of :mod:`mmlib`.  Every value is rounded to 12
+    significant digits before it is compared with a published cut-off (which
+    has at most 4), so a ratio, product, difference or unit conversion that is
+    *mathematically* on the cut-off is decided as on the cut-off, whatever the
+    binary floating-point error of its computation (about 1 part in 10¹⁶).
+    κ 440 / λ 4.4 is 99.99999999999999 in binary floating point, and 100 as
+    read.  Entered values never carry 12 significant digits, so rounding
+    never moves a real value across a cut-off.  Works on numbers and numpy
+    arrays alike (NaN and ±inf pass through), so the per-case rules and the
+    cohort path share it.
+
+    >>> 440 / 4.4, as_read(440 / 4.4)
+    (99.99999999999999, 100.0)
+    >>> as_read(3.29 - 2.99), as_read(0.1 + 0.2), as_read(0.0), as_read(-1.5e-20)
+    (0.3, 0.3, 0.0, -1.5e-20)
+    >>> as_read(np.array([2.2 * 3, np.nan, np.inf])).tolist()
+    [6.6, nan, inf]
+    """
+    a = np.asarray(x, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        finite = np.isfinite(a) & (a != 0)
+        safe = np.where(finite, np.abs(a), 1.0)
+        exponent = np.floor(np.log10(safe)).astype(int)
+        decimals = np.clip(SIGNIFICANT_DIGITS - 1 - exponent, -300, 300)
+        up = decimals >= 0
+        # scale by an exact power of ten (10**k is exact for k <= 22; the clip keeps k in range
+        # for every value a criterion can meet), round half to even, scale back
+        k = np.clip(np.abs(decimals), 0, 22).astype(float)
+        p = np.power(10.0, k)
+        rounded = np.where(up, np.round(a * p) / p, np.round(a / p) * p)
+        out = np.where(finite & (np.abs(decimals) <= 22), rounded, a)
+    if out.ndim == 0:
+        return float(out)
+    return out
 
 
 def fmt_number(x: float | int) -> str:
@@ -129,8 +173,15 @@ class Threshold:
         )
 
     def test(self, value: float, unit: str | None = None) -> bool:
-        """``True`` when ``value`` (in ``unit``, default the conventional unit) meets the criterion."""
-        return OPS[self.op](value, self.value_in(self.unit if unit is None else unit))
+        """``True`` when ``value`` (in ``unit``, default the conventional unit) meets the criterion.
+
+        The value is compared as read (:func:`as_read`), so a quotient that is
+        mathematically on the cut-off is on the cut-off:
+
+        >>> Threshold("x", "比值", "≥", 100).test(440 / 4.4)
+        True
+        """
+        return OPS[self.op](as_read(value), self.value_in(self.unit if unit is None else unit))
 
     def describe(self, unit: str | None = None) -> str:
         """The criterion as text, e.g. ``'≥ 10 %'`` or ``'> 2.75 mmol/L'``."""

@@ -68,6 +68,8 @@ ANALYTES: dict[str, Analyte] = {
         Analyte("creatinine", "血清肌酐", "mg/dL", "µmol/L", CREATININE_UMOL_L_PER_MG_DL),
         # ng/mL and µg/L are the same number; listed so both field spellings are explicit.
         Analyte("ferritin", "铁蛋白", "ng/mL", "µg/L", 1.0),
+        # serum free light chains: Freelite reports mg/L; several laboratories report mg/dL
+        Analyte("flc", "血清游离轻链", "mg/dL", "mg/L", G_L_PER_G_DL),
     )
 }
 

@@ -157,15 +157,15 @@ for c in si_results["病例 2"].checks:
 # %% [markdown]
 # ## 诊断的边界
 #
-# 固定其他检查为正常（`no_mde`），只改变血清 M 蛋白和骨髓克隆性浆细胞比例，对平面上的每一点调用
-# `classify`，按诊断着色。图中的虚线直接取自阈值常量。
+# 固定其他检查为正常（`no_mde`），设免疫固定显示 IgG 型 M 蛋白（所以即使 M 峰小到无法定量，单克隆蛋白也已检出），
+# 只改变血清 M 蛋白和骨髓克隆性浆细胞比例，对平面上的每一点调用 `classify`，按诊断着色。图中的虚线直接取自阈值常量。
 
 # %%
 # 每个格子 [m, m + 0.1) × [b, b + 1) 按其左下角的数值判断，所以颜色的分界正好落在阈值上
 m_grid = np.round(np.arange(0, 6.0, 0.1), 2)         # g/dL
 bm_grid = np.arange(0, 80, 1.0)                      # %
 order = ["mgus", "smoldering_multiple_myeloma", "multiple_myeloma"]
-codes = np.array([[order.index(dx.classify(Case.from_dict({**no_mde, "m_protein_g_dl": float(m),
+codes = np.array([[order.index(dx.classify(Case.from_dict({**no_mde, "isotype": "IgG", "m_protein_g_dl": float(m),
                                                            "bmpc_percent": float(b)})).value)
                    for m in m_grid] for b in bm_grid])
 

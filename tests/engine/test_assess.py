@@ -99,7 +99,7 @@ def test_explain_report():
 def test_explain_indeterminate_and_staging_note():
     text = assess({"m_protein_g_dl": 2.8, "bmpc_percent": 8, "beta2m_mg_l": 2.0, "albumin_g_dl": 4.0}).explain()
     assert "原因：" in text and "缺少" in text
-    assert "分期系统适用于已确诊的多发性骨髓瘤" in text
+    assert "分期系统：该定义适用于已确诊的多发性骨髓瘤" in text
 
 
 def test_trace_has_no_duplicates_and_sections():

@@ -125,7 +125,7 @@ def test_imwg2020_missing_fish_can_still_decide():
 
 def test_imwg2020_missing_flc():
     r = smm_imwg2020(case(flc=None, **NO_FISH))
-    assert r.value is None and r.missing == ("flc_kappa_mg_l", "flc_lambda_mg_l")
+    assert r.value is None and r.missing == ("flc_kappa_mg_l/flc_kappa_mg_dl", "flc_lambda_mg_l/flc_lambda_mg_dl")
 
 
 # ======================================================================================
