@@ -131,7 +131,8 @@ def crab_items(inputs: Mapping[str, Any]) -> Computed:
 
     d = crab(_case(inputs)).details
     present = frozenset(k for k, v in d.items() if v is True)
-    return Computed(present, {"items": "、".join(k for k in "CRAB" if k in present) or "无"})
+    decided = all(d[k] is not None for k in "CRAB")  # a set answer needs every item decided
+    return Computed(present if decided else None, {"items": "、".join(k for k in "CRAB" if k in present) or "无"})
 
 
 def crab_c(inputs: Mapping[str, Any]) -> Computed:
@@ -139,6 +140,8 @@ def crab_c(inputs: Mapping[str, Any]) -> Computed:
     from ..diagnosis import crab
 
     met = crab(_case(inputs)).details["C"]
+    if met is None:
+        return Computed(None)
     corrected = corrected_ca(inputs) if "albumin_g_dl" in inputs or "albumin_g_l" in inputs else None
     facts = {"corrected": corrected.facts["corrected"]} if corrected else {}
     return Computed("yes" if met else "no", facts)

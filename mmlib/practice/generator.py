@@ -20,6 +20,7 @@ import random
 from typing import Any, Callable
 
 from ..trace import fmt_number
+from ..units import CALCIUM_MG_DL_PER_MMOL_L, CREATININE_UMOL_L_PER_MG_DL, G_L_PER_G_DL
 from .compute import COMPUTE
 from .core import Problem, UnknownProblemError, build
 
@@ -68,32 +69,33 @@ def _labs(r: random.Random, inputs: dict[str, Any], *, ca: float, cr: float, hb:
     """Calcium, creatinine and haemoglobin in conventional or SI units (chosen per analyte)."""
     out = []
     if _si(r):
-        v = round(ca / 4.008, 2)
-        inputs["calcium_mmol_l"] = v
-        out.append(f"血钙 {_n(v)} mmol/L")
+        v = round(ca / CALCIUM_MG_DL_PER_MMOL_L, 2)
+        inputs.update({"calcium_mmol_l": v, "calcium_uln_mmol_l": 2.6})
+        out.append(f"血钙 {_n(v)} mmol/L（正常上限 2.6 mmol/L）")
     else:
-        inputs["calcium_mg_dl"] = round(ca, 1)
-        out.append(f"血钙 {_n(round(ca, 1))} mg/dL")
+        inputs.update({"calcium_mg_dl": round(ca, 1), "calcium_uln_mg_dl": 10.2})
+        out.append(f"血钙 {_n(round(ca, 1))} mg/dL（正常上限 10.2 mg/dL）")
     if _si(r):
-        v = round(cr * 88.4)
+        v = round(cr * CREATININE_UMOL_L_PER_MG_DL)
         inputs["creatinine_umol_l"] = v
         out.append(f"肌酐 {v} µmol/L")
     else:
         inputs["creatinine_mg_dl"] = round(cr, 2)
         out.append(f"肌酐 {_n(round(cr, 2))} mg/dL")
+    lln = 13.0 if inputs.get("sex") == "male" else 12.0
     if _si(r):
-        v = round(hb * 10)
-        inputs["hemoglobin_g_l"] = v
-        out.append(f"血红蛋白 {v} g/L")
+        v = round(hb * G_L_PER_G_DL)
+        inputs.update({"hemoglobin_g_l": v, "hemoglobin_lln_g_l": round(lln * G_L_PER_G_DL)})
+        out.append(f"血红蛋白 {v} g/L（正常下限 {round(lln * G_L_PER_G_DL)} g/L）")
     else:
-        inputs["hemoglobin_g_dl"] = round(hb, 1)
-        out.append(f"血红蛋白 {_n(round(hb, 1))} g/dL")
+        inputs.update({"hemoglobin_g_dl": round(hb, 1), "hemoglobin_lln_g_dl": lln})
+        out.append(f"血红蛋白 {_n(round(hb, 1))} g/dL（正常下限 {_n(lln)} g/dL）")
     return out
 
 
 def _m_protein(r: random.Random, inputs: dict[str, Any], g_dl: float) -> str:
     if _si(r):
-        v = round(g_dl * 10)
+        v = round(g_dl * G_L_PER_G_DL)
         inputs["m_protein_g_l"] = v
         return f"血清 M 蛋白 {v} g/L"
     inputs["m_protein_g_dl"] = round(g_dl, 1)
@@ -172,7 +174,7 @@ def _staging(r: random.Random) -> dict[str, Any]:
     inputs: dict[str, Any] = {"beta2m_mg_l": b2m}
     text = [f"β2 微球蛋白 {_n(b2m)} mg/L"]
     if _si(r):
-        inputs["albumin_g_l"] = round(alb * 10)
+        inputs["albumin_g_l"] = round(alb * G_L_PER_G_DL)
         text.append(f"白蛋白 {inputs['albumin_g_l']} g/L")
     else:
         inputs["albumin_g_dl"] = alb

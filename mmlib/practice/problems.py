@@ -156,26 +156,26 @@ PROBLEMS: list[dict[str, Any]] = [
        hints=_DX_HINTS, explanation=_DX_EXPLAIN),
     _p(id="spectrum-mgus-basic", title="MGUS：两个数字都在阈值之下", section=P + "disease-spectrum.md",
        level="基础", compute="classify",
-       inputs={"m_protein_g_dl": 2.8, "bmpc_percent": 8, "calcium_mg_dl": 9.4, "creatinine_mg_dl": 0.8,
+       inputs={"crab_absent": True, "m_protein_g_dl": 2.8, "bmpc_percent": 8, "calcium_mg_dl": 9.4, "creatinine_mg_dl": 0.8,
                "hemoglobin_g_dl": 13.6, "lytic_lesions": 0, "mri_focal_lesions": 0,
                "flc_kappa_mg_l": 30, "flc_lambda_mg_l": 14},
        vignette="66 岁女性，无症状，因血沉增快检查发现血清 M 蛋白 {m_protein_g_dl} g/dL（IgG κ）。骨髓克隆性浆细胞 "
                 "{bmpc_percent}%。血钙 {calcium_mg_dl} mg/dL，肌酐 {creatinine_mg_dl} mg/dL，血红蛋白 "
                 "{hemoglobin_g_dl} g/dL，全身低剂量 CT 与 MRI 均无病变。游离轻链 κ {flc_kappa_mg_l} mg/L、"
-                "λ {flc_lambda_mg_l} mg/L。",
+                "λ {flc_lambda_mg_l} mg/L。临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "smm", "value": "smoldering_multiple_myeloma",
                "feedback": "SMM 需要 M 蛋白或骨髓克隆性浆细胞至少一项达到阈值；本例两项都在阈值之下。"}],
        hints=_DX_HINTS, explanation=_DX_EXPLAIN),
     _p(id="spectrum-smm-units", title="SMM：别把 g/L 的阈值用在 g/dL 上", section=P + "disease-spectrum.md",
        level="基础", compute="classify",
-       inputs={"m_protein_g_dl": 3.5, "bmpc_percent": 8, "calcium_mg_dl": 9.8, "creatinine_mg_dl": 1.0,
+       inputs={"crab_absent": True, "m_protein_g_dl": 3.5, "bmpc_percent": 8, "calcium_mg_dl": 9.8, "creatinine_mg_dl": 1.0,
                "hemoglobin_g_dl": 12.9, "lytic_lesions": 0, "mri_focal_lesions": 0,
                "flc_kappa_mg_l": 60, "flc_lambda_mg_l": 15},
        vignette="61 岁男性，无症状。血清 M 蛋白 {m_protein_g_dl} g/dL，骨髓克隆性浆细胞 {bmpc_percent}%。血钙 "
                 "{calcium_mg_dl} mg/dL，肌酐 {creatinine_mg_dl} mg/dL，血红蛋白 {hemoglobin_g_dl} g/dL，"
                 "PET-CT 与 MRI 无病变。游离轻链 κ {flc_kappa_mg_l} mg/L、λ {flc_lambda_mg_l} mg/L。"
-                "同事说：“M 蛋白 3.5，离 30 还远，是 MGUS。”",
+                "同事说：“M 蛋白 3.5，离 30 还远，是 MGUS。”临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "g_l_threshold", "value": "mgus",
                "feedback": "这是把以 g/L 表示的阈值（30 g/L）用在了以 g/dL 表示的数值上：3.5 g/dL 即 35 g/L，"
@@ -184,12 +184,12 @@ PROBLEMS: list[dict[str, Any]] = [
        explanation=_DX_EXPLAIN + "M 蛋白 {m_protein_g_dl} g/dL 达到 SMM 阈值，即使骨髓浆细胞未达阈值也足够。"),
     _p(id="spectrum-mgus-g-l", title="以 g/L 报告的 M 蛋白", section=P + "disease-spectrum.md", level="基础",
        compute="classify",
-       inputs={"m_protein_g_l": 28, "bmpc_percent": 6, "calcium_mmol_l": 2.35, "creatinine_umol_l": 80,
+       inputs={"crab_absent": True, "m_protein_g_l": 28, "bmpc_percent": 6, "calcium_mmol_l": 2.35, "creatinine_umol_l": 80,
                "hemoglobin_g_l": 132, "lytic_lesions": 0, "mri_focal_lesions": 0,
                "flc_kappa_mg_l": 28, "flc_lambda_mg_l": 16},
        vignette="70 岁男性，无症状。化验单：血清 M 蛋白 {m_protein_g_l} g/L，骨髓克隆性浆细胞 {bmpc_percent}%，"
                 "血钙 {calcium_mmol_l} mmol/L，肌酐 {creatinine_umol_l} µmol/L，血红蛋白 {hemoglobin_g_l} g/L，"
-                "影像学无病变，游离轻链 κ {flc_kappa_mg_l} mg/L、λ {flc_lambda_mg_l} mg/L。",
+                "影像学无病变，游离轻链 κ {flc_kappa_mg_l} mg/L、λ {flc_lambda_mg_l} mg/L。临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "g_dl_threshold", "value": "smoldering_multiple_myeloma",
                "feedback": "这是把以 g/dL 表示的阈值（3 g/dL）用在了以 g/L 表示的数值上：28 g/L 即 2.8 g/dL，"
@@ -197,13 +197,13 @@ PROBLEMS: list[dict[str, Any]] = [
        hints=["化验单用的是国际单位：把阈值也换成 g/L 再比较。"] + _DX_HINTS[2:], explanation=_DX_EXPLAIN),
     _p(id="spectrum-mri-4mm", title="MRI 病变要数几个", section=P + "disease-spectrum.md", level="进阶",
        compute="classify",
-       inputs={"m_protein_g_dl": 3.2, "bmpc_percent": 25, "mri_lesion_sizes_mm": [4, 9], "calcium_mg_dl": 9.7,
+       inputs={"crab_absent": True, "m_protein_g_dl": 3.2, "bmpc_percent": 25, "mri_lesion_sizes_mm": [4, 9], "calcium_mg_dl": 9.7,
                "creatinine_mg_dl": 0.9, "hemoglobin_g_dl": 12.4, "lytic_lesions": 0,
                "flc_kappa_mg_l": 120, "flc_lambda_mg_l": 9},
        vignette="63 岁女性，无症状。血清 M 蛋白 {m_protein_g_dl} g/dL，骨髓克隆性浆细胞 {bmpc_percent}%，"
                 "血钙 {calcium_mg_dl} mg/dL，肌酐 {creatinine_mg_dl} mg/dL，血红蛋白 {hemoglobin_g_dl} g/dL，"
                 "PET-CT 无溶骨性病变。全身 MRI 报告两处局灶性病变，直径分别为 {mri_lesion_sizes_mm} mm。"
-                "游离轻链 κ {flc_kappa_mg_l} mg/L、λ {flc_lambda_mg_l} mg/L。",
+                "游离轻链 κ {flc_kappa_mg_l} mg/L、λ {flc_lambda_mg_l} mg/L。临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "counted_4mm", "value": "multiple_myeloma",
                "feedback": "你把 4 mm 的病变也算进去了。SLiM 的 M 只计直径 ≥ 5 mm 的局灶性病变，且需要多于一处；"
@@ -225,12 +225,12 @@ PROBLEMS: list[dict[str, Any]] = [
                    "它在 λ 型疾病中小于 1，不能直接与 SLiM 的阈值比较。"),
     _p(id="spectrum-light-chain-mgus", title="轻链型 MGUS", section=P + "disease-spectrum.md", level="进阶",
        compute="classify",
-       inputs={"isotype": "light_chain", "flc_kappa_mg_l": 68, "flc_lambda_mg_l": 11, "bmpc_percent": 5,
+       inputs={"crab_absent": True, "isotype": "light_chain", "flc_kappa_mg_l": 68, "flc_lambda_mg_l": 11, "bmpc_percent": 5,
                "urine_m_protein_mg_24h": 150, "calcium_mg_dl": 9.5, "creatinine_mg_dl": 0.9,
                "hemoglobin_g_dl": 13.2, "lytic_lesions": 0, "mri_focal_lesions": 0},
        vignette="68 岁男性，因蛋白尿评估。血清免疫固定电泳未见重链，仅见游离 κ 轻链；游离轻链 κ {flc_kappa_mg_l} mg/L、"
                 "λ {flc_lambda_mg_l} mg/L。24 小时尿 M 蛋白 {urine_m_protein_mg_24h} mg，骨髓克隆性浆细胞 "
-                "{bmpc_percent}%。血钙、肌酐、血红蛋白正常，影像学无病变。",
+                "{bmpc_percent}%。血钙、肌酐、血红蛋白正常，影像学无病变。临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "abnormal_ratio_is_mm", "value": "multiple_myeloma",
                "feedback": "κ/λ 比值异常只说明有克隆；受累/非受累比值远未达到 SLiM 的阈值，又没有 CRAB，不是骨髓瘤。"}],
@@ -238,11 +238,11 @@ PROBLEMS: list[dict[str, Any]] = [
        explanation=_DX_EXPLAIN),
     _p(id="spectrum-plasmacytoma", title="孤立性浆细胞瘤", section=P + "disease-spectrum.md", level="进阶",
        compute="classify",
-       inputs={"biopsy_proven_plasmacytoma": True, "bmpc_percent": 0, "lytic_lesions": 1, "mri_focal_lesions": 0,
+       inputs={"crab_absent": True, "biopsy_proven_plasmacytoma": True, "bmpc_percent": 0, "lytic_lesions": 1, "mri_focal_lesions": 0,
                "m_protein_g_dl": 0.4, "calcium_mg_dl": 9.3, "creatinine_mg_dl": 0.8, "hemoglobin_g_dl": 13.8,
                "flc_kappa_mg_l": 22, "flc_lambda_mg_l": 15},
        vignette="49 岁男性，胸椎疼痛。CT 引导活检证实第 9 胸椎单一溶骨性病灶为克隆性浆细胞瘤；全身 MRI 未见其他病变。"
-                "骨髓活检未见克隆性浆细胞（{bmpc_percent}%）。血清 M 蛋白 {m_protein_g_dl} g/dL，血钙、肌酐、血红蛋白正常。",
+                "骨髓活检未见克隆性浆细胞（{bmpc_percent}%）。血清 M 蛋白 {m_protein_g_dl} g/dL，血钙、肌酐、血红蛋白正常。临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "lytic_is_crab", "value": "multiple_myeloma",
                "feedback": "活检证实的浆细胞瘤本身就是那一处骨病变；骨髓无克隆性浆细胞、只有一处病变时，"
@@ -281,9 +281,10 @@ PROBLEMS: list[dict[str, Any]] = [
     _p(id="crab-items-basic", title="逐项判断 CRAB", section=P + "end-organ-damage.md", level="基础",
        compute="crab_items",
        inputs={"calcium_mg_dl": 11.6, "creatinine_mg_dl": 1.1, "age_years": 64, "sex": "male", "weight_kg": 75,
-               "hemoglobin_g_dl": 11.5, "lytic_lesions": 0, "mri_focal_lesions": 0},
+               "hemoglobin_g_dl": 11.5, "hemoglobin_lln_g_dl": 13.5, "lytic_lesions": 0, "mri_focal_lesions": 0},
        vignette="64 岁男性，体重 {weight_kg} kg。血钙 {calcium_mg_dl} mg/dL，肌酐 {creatinine_mg_dl} mg/dL，"
-                "血红蛋白 {hemoglobin_g_dl} g/dL，低剂量全身 CT 与 MRI 未见病变。空腹血糖 6.1 mmol/L。",
+                "血红蛋白 {hemoglobin_g_dl} g/dL（正常下限 {hemoglobin_lln_g_dl} g/dL），低剂量全身 CT 与 MRI 未见病变。"
+                "空腹血糖 6.1 mmol/L。",
        question="CRAB 四项中哪些成立？", answer=_CRAB,
        traps=[{"key": "anemia_mild", "value": "+A",
                "feedback": "血红蛋白 11.5 g/dL 虽低于正常，但未达到 CRAB 的贫血标准（绝对值或低于 LLN 的幅度）。"}],
@@ -342,13 +343,14 @@ PROBLEMS: list[dict[str, Any]] = [
        explanation="mmlib.diagnosis.crab 用实测总钙判断 C：结论为 {answer}。校正钙 {corrected} mg/dL 提示离子钙可能升高，"
                    "应测离子钙，但不替代 C 项的定义。"),
     _p(id="calcium-boundary-mmol", title="恰好在阈值上", section=P + "bone-calcium.md", level="基础",
-       compute="crab_c", inputs={"calcium_mmol_l": 2.75},
-       vignette="一位骨髓瘤患者血清总钙 {calcium_mmol_l} mmol/L，实验室未提供正常上限。",
+       compute="crab_c", inputs={"calcium_mmol_l": 2.75, "calcium_uln_mmol_l": 2.6},
+       vignette="一位骨髓瘤患者血清总钙 {calcium_mmol_l} mmol/L（实验室正常上限 {calcium_uln_mmol_l} mmol/L）。",
        question="CRAB 的 C 项是否成立？", answer=_YES_NO,
        traps=[{"key": "boundary", "value": "yes",
                "feedback": "阈值是“大于 2.75 mmol/L”，恰好等于阈值不满足。"}],
-       hints=["注意比较符：大于，还是大于等于？"],
-       explanation="C 的绝对阈值是严格的“大于”；2.75 mmol/L 恰在阈值上，mmlib.diagnosis.crab 判为 {answer}。"),
+       hints=["注意比较符：大于，还是大于等于？", "再看另一条途径：高出正常上限的幅度。"],
+       explanation="C 的绝对阈值是严格的“大于”；{calcium_mmol_l} mmol/L 恰在阈值上，高出正常上限也只有 0.15 mmol/L，"
+                   "mmlib.diagnosis.crab 判为 {answer}。"),
     # ------------------------------------------------------------------ renal.md
     _p(id="crcl-4410338", title="Cockcroft–Gault 肌酐清除率", section=P + "renal.md", level="基础",
        seed_problem_id=4410338, compute="crcl",
@@ -411,10 +413,11 @@ PROBLEMS: list[dict[str, Any]] = [
               "贫血越重，EPO 本应越高。"],
        explanation="mmlib.mechanisms.anemia_mechanisms 找到的机制：{answer}。"),
     _p(id="anemia-a-criterion", title="A 项：两条途径", section=P + "anemia.md", level="基础", compute="crab_items",
-       inputs={"hemoglobin_g_dl": 10.4, "hemoglobin_lln_g_dl": 12.0, "calcium_mg_dl": 9.5, "creatinine_mg_dl": 1.0,
+       inputs={"hemoglobin_g_dl": 10.4, "hemoglobin_lln_g_dl": 12.0, "calcium_mg_dl": 9.5, "calcium_uln_mg_dl": 10.2,
+               "creatinine_mg_dl": 1.0, "age_years": 58, "sex": "female", "weight_kg": 62,
                "lytic_lesions": 0, "mri_focal_lesions": 0},
-       vignette="一位女性患者血红蛋白 {hemoglobin_g_dl} g/dL（正常下限 {hemoglobin_lln_g_dl} g/dL），血钙 {calcium_mg_dl} mg/dL，"
-                "肌酐 {creatinine_mg_dl} mg/dL，影像学无骨病变。",
+       vignette="{age_years} 岁女性，体重 {weight_kg} kg。血红蛋白 {hemoglobin_g_dl} g/dL（正常下限 {hemoglobin_lln_g_dl} g/dL），"
+                "血钙 {calcium_mg_dl} mg/dL（正常上限 {calcium_uln_mg_dl} mg/dL），肌酐 {creatinine_mg_dl} mg/dL，影像学无骨病变。",
        question="CRAB 四项中哪些成立？", answer=_CRAB,
        traps=[{"key": "a_low", "value": "+A",
                "feedback": "血红蛋白低于正常，但未低于 10 g/dL，低于 LLN 的幅度也只有 1.6 g/dL，A 不成立。"}],
@@ -520,12 +523,12 @@ PROBLEMS: list[dict[str, Any]] = [
        hints=_DX_HINTS, explanation=_DX_EXPLAIN),
     _p(id="dx-light-chain-smm", title="轻链型疾病与尿 M 蛋白", section=A + "diagnosis.md", level="进阶",
        compute="classify",
-       inputs={"isotype": "light_chain", "flc_kappa_mg_l": 180, "flc_lambda_mg_l": 9, "bmpc_percent": 14,
+       inputs={"crab_absent": True, "isotype": "light_chain", "flc_kappa_mg_l": 180, "flc_lambda_mg_l": 9, "bmpc_percent": 14,
                "urine_m_protein_mg_24h": 650, "calcium_mg_dl": 9.4, "creatinine_mg_dl": 0.9,
                "hemoglobin_g_dl": 12.8, "lytic_lesions": 0, "mri_focal_lesions": 0},
        vignette="57 岁女性，无症状。免疫固定电泳仅见游离 κ 轻链；游离轻链 κ {flc_kappa_mg_l} mg/L、λ {flc_lambda_mg_l} mg/L。"
                 "24 小时尿 M 蛋白 {urine_m_protein_mg_24h} mg，骨髓克隆性浆细胞 {bmpc_percent}%。血钙、肌酐、血红蛋白正常，"
-                "MRI 与 CT 无病变。",
+                "MRI 与 CT 无病变。临床评估无高钙血症、肾功能不全、贫血或骨病变（CRAB 均阴性）。",
        question="按 IMWG 2014 标准，诊断是什么？", answer=_DX,
        traps=[{"key": "lc_mgus", "value": "light_chain_mgus",
                "feedback": "轻链型 MGUS 要求骨髓浆细胞和尿 M 蛋白都低于阈值；本例两项都已达到冒烟型的标准。"},
