@@ -22,12 +22,7 @@
 # %%
 import matplotlib.pyplot as plt
 
-from mmlib.plotting import PALETTE, use_book_style
 from mmlib import practice
-from mmlib.models.electrophoresis import densitogram, immunofixation, make_serum
-from mmlib.models.immunophenotype import gate_plasma_cells, simulate_marrow
-
-use_book_style()
 
 # %% [markdown]
 # ## 1. 浆母细胞还是成熟浆细胞（基础）
@@ -46,14 +41,7 @@ practice.attempt("plasmablast-4410285", answer);
 practice.show("flow-light-chain-restriction")
 
 # %%
-sample = simulate_marrow(**practice.get("flow-light-chain-restriction").inputs)
-gate = gate_plasma_cells(sample)
-fig, ax = plt.subplots(figsize=(4.2, 4))
-ax.scatter(sample.marker("kappa")[gate.in_pc_gate], sample.marker("lambda")[gate.in_pc_gate], s=3,
-           color=PALETTE[0], alpha=0.5)
-ax.set_xlabel("胞浆 κ（log10 荧光强度）")
-ax.set_ylabel("胞浆 λ（log10 荧光强度）")
-ax.set_title("CD38 强阳性 / CD138 阳性门内的浆细胞")
+practice.draw("flow-light-chain-restriction")
 plt.show()
 
 # %%
@@ -67,13 +55,7 @@ practice.attempt("flow-light-chain-restriction", answer);
 practice.show("ife-isotype-4410286")
 
 # %%
-lanes = immunofixation(make_serum("monoclonal", **practice.get("ife-isotype-4410286").inputs))
-fig, axes = plt.subplots(1, len(lanes.names), figsize=(7, 2.4), sharey=True)
-for ax, name in zip(axes, lanes.names):
-    ax.imshow(lanes.lane(name)[:, None], aspect="auto", cmap="Greys", extent=(0, 1, 1, 0))
-    ax.set_title(name)
-    ax.set_xticks([])
-axes[0].set_ylabel("迁移位置")
+practice.draw("ife-isotype-4410286")
 plt.show()
 
 # %%
@@ -87,12 +69,7 @@ practice.attempt("ife-isotype-4410286", answer);
 practice.show("spep-quantify-spike")
 
 # %%
-d = densitogram(make_serum(**practice.get("spep-quantify-spike").inputs))
-fig, ax = plt.subplots(figsize=(6.4, 2.6))
-ax.plot(d.x, d.y, color=PALETTE[0])
-ax.set_xlabel("迁移位置（阳极 → 阴极）")
-ax.set_ylabel("密度")
-ax.set_title("血清蛋白电泳扫描图")
+practice.draw("spep-quantify-spike")
 plt.show()
 
 # %%
@@ -106,12 +83,7 @@ practice.attempt("spep-quantify-spike", answer);
 practice.show("spep-polyclonal")
 
 # %%
-d = densitogram(make_serum(**practice.get("spep-polyclonal").inputs))
-fig, ax = plt.subplots(figsize=(6.4, 2.6))
-ax.plot(d.x, d.y, color=PALETTE[0])
-ax.set_xlabel("迁移位置（阳极 → 阴极）")
-ax.set_ylabel("密度")
-ax.set_title("血清蛋白电泳扫描图")
+practice.draw("spep-polyclonal")
 plt.show()
 
 # %%

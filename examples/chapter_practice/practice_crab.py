@@ -21,8 +21,6 @@
 # 本 notebook 有 23 道题，练习《疾病谱系：从前驱状态到活动性疾病》、《终末器官损害的机制：CRAB 标准》、《骨骼病变与高钙血症》、《肾功能不全：管型肾病》、《贫血：多因素病因学》。用法：运行 `practice.show(...)` 读题，把答案写进下一格的 `answer = ...`（替换 `...`），再运行这一格；`practice.attempt` 会用中文告诉你对错、原因和下一条提示。参考答案由 `mmlib` 从题中数值计算得出；想看答案时运行 `practice.solution("题号")`。
 
 # %%
-import matplotlib.pyplot as plt
-
 from mmlib import practice
 
 # %% [markdown]

@@ -20,8 +20,6 @@
 # 本 notebook 有 10 道题，练习《诊断》、《分期与危险分层》、《跨学科关联》。用法：运行 `practice.show(...)` 读题，把答案写进下一格的 `answer = ...`（替换 `...`），再运行这一格；`practice.attempt` 会用中文告诉你对错、原因和下一条提示。参考答案由 `mmlib` 从题中数值计算得出；想看答案时运行 `practice.solution("题号")`。
 
 # %%
-import matplotlib.pyplot as plt
-
 from mmlib import practice
 
 # %% [markdown]

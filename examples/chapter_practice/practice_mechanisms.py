@@ -20,8 +20,6 @@
 # 本 notebook 有 5 道题，练习《肿瘤微环境：相互支持的恶性循环》、《遗传发病机制：疾病的驱动因素》、《治疗原理：利用细胞的特异性弱点》。用法：运行 `practice.show(...)` 读题，把答案写进下一格的 `answer = ...`（替换 `...`），再运行这一格；`practice.attempt` 会用中文告诉你对错、原因和下一条提示。参考答案由 `mmlib` 从题中数值计算得出；想看答案时运行 `practice.solution("题号")`。
 
 # %%
-import matplotlib.pyplot as plt
-
 from mmlib import practice
 
 # %% [markdown]

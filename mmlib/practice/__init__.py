@@ -19,8 +19,15 @@ from .core import (LEVELS, Problem, UnknownProblemError, check, get, listing, pa
                    show_text, solution)
 from .generator import KINDS, new
 
-__all__ = ["AnswerError", "LEVELS", "KINDS", "Problem", "UnknownProblemError", "attempt", "check", "get", "listing",
-           "new", "parse_answer", "reset_attempts", "show", "solution"]
+
+def draw(pid: str):
+    """The figure of a read-a-figure problem (see :mod:`mmlib.practice.figures`)."""
+    from .figures import draw as _draw
+
+    return _draw(pid)
+
+__all__ = ["AnswerError", "LEVELS", "KINDS", "Problem", "UnknownProblemError", "attempt", "check", "draw", "get",
+           "listing", "new", "parse_answer", "reset_attempts", "show", "solution"]
 
 
 def show(pid: str) -> None:

@@ -233,3 +233,17 @@ def test_cli_in_process(capsys):
     assert main(["practice", "solution", "calcium-boundary-mmol"]) == 0
     assert main(["practice", "list"]) == 0 and main(["practice", "new", "--seed", "1"]) == 0
     assert main(["practice", "show", "crcl-4410338", "--json"]) == 0
+
+
+def test_figures_only_for_figure_problems():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    assert len(practice.draw("spep-polyclonal").axes) == 1
+    with pytest.raises(practice.UnknownProblemError.__mro__[1]):
+        practice.draw("crcl-4410338")
+
+
+def test_set_answer_names_what_was_added_and_missed():
+    r = practice.check("crab-thresholds-4410334", ["R", "B"], attempt=1)   # reference: R and A
+    assert not r["correct"] and "多选了 B" in r["feedback"] and "漏选了 A" in r["feedback"]
