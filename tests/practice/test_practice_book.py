@@ -150,6 +150,6 @@ def test_pack_installs_in_a_fresh_venv_as_the_readme_says_and_runs_every_practic
                            env={**os.environ, "MPLBACKEND": "Agg"})
         assert r.returncode == 0, r.stderr[-2000:]
         out = json.loads(r.stdout)
-        texts = "".join(o.get("text", "") for c in out["cells"] if c["cell_type"] == "code"
+        texts = "".join("".join(o.get("text", "")) for c in out["cells"] if c["cell_type"] == "code"
                         for o in c.get("outputs", []))
         assert "还没有作答" in texts and "Traceback" not in texts
