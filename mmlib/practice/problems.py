@@ -73,12 +73,12 @@ PROBLEMS: list[dict[str, Any]] = [
     _p(id="plasmablast-4410285", title="浆母细胞还是成熟浆细胞", section=P + "plasma-cell.md", level="基础",
        seed_problem_id=4410285, compute="given", inputs={"answer": "plasmablast"},
        vignette="淋巴结活检中见到一群细胞：体积较大，染色质疏松，可见核仁，Ki-67 高表达；胞浆内开始出现免疫球蛋白，"
-                "CD138 弱阳性，仍保留少量 CD20。",
+                "CD138 弱阳性，CD19 仍阳性而 CD20 已阴性。",
        question="这群细胞最可能处于 B 细胞分化的哪一阶段？",
        answer={"type": "choice", "options": {"naive_b": "初始 B 细胞", "germinal_center_b": "生发中心 B 细胞",
                                              "plasmablast": "浆母细胞", "plasma_cell": "成熟浆细胞"}},
        traps=[{"key": "mature", "value": "plasma_cell",
-               "feedback": "成熟浆细胞不再增殖（Ki-67 低）、体积较小、CD20 阴性且 CD138 强阳性；"
+               "feedback": "成熟浆细胞不再增殖（Ki-67 低）、核仁通常不明显、CD138 强阳性；"
                            "题中细胞仍在增殖并刚开始合成胞浆免疫球蛋白，是过渡阶段。"}],
        hints=["比较增殖活性：成熟浆细胞是终末分化、几乎不分裂的细胞。",
               "“开始表达胞浆免疫球蛋白”且仍在增殖，说明它介于生发中心 B 细胞与成熟浆细胞之间。"],
