@@ -253,5 +253,11 @@ def solution(pid: str) -> dict[str, Any]:
 def show_text(pid: str) -> str:
     """The vignette, the question and the answer format, in Chinese."""
     p = get(pid)
-    return (f"【{p.id}】{p.title}（{p.level}；{p.section}）\n\n{p.vignette}\n\n问题：{p.question}\n\n"
-            f"答案格式：{p.answer_format()}")
+    options = getattr(p.answer, "options", None)
+    if options is None:
+        fmt = p.answer_format()
+    else:
+        head = "选一个代码（带引号的字符串）" if p.answer.kind == "choice" else "列出所有符合的代码（都不符合时写 []）"
+        fmt = head + "：\n" + "\n".join(f"  \"{code}\"：{name}" for code, name in options.items())
+    return (f"【{p.id}】{p.title}\n{p.level}；练习的内容：{p.section}\n\n{p.vignette}\n\n问题：{p.question}\n\n"
+            f"答案格式：{fmt}")
