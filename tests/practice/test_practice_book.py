@@ -139,15 +139,18 @@ def test_pack_installs_in_a_fresh_venv_as_the_readme_says_and_runs_every_practic
     assert "python -m pip install -r requirements.txt" in readme
     env_dir = folder / ".venv"
     venv.create(env_dir, with_pip=True)
-    py = env_dir / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "-r", "requirements.txt"], cwd=folder, check=True,
-                   timeout=1800)
-    jupyter = env_dir / "bin" / "jupyter"
-    assert jupyter.is_file()                                            # the README's last command exists
+    bindir = env_dir / "bin"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "JUPYTER", "MPL"))}
+    env.update(PATH=f"{bindir}:{env.get('PATH', '')}", HOME=str(tmp_path / "home"))
+    subprocess.run(["python", "-m", "pip", "install", "-q", "-r", "requirements.txt"], cwd=folder, env=env,
+                   check=True, timeout=1800)
+    assert (bindir / "jupyter").is_file()                               # the README's last command exists
+    probe = subprocess.run(["python", "-c", "import mmlib; print(mmlib.__file__)"], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, check=True)
+    assert str(env_dir) in probe.stdout                                 # mmlib from the pack's wheel
     for nb in sorted((folder / "notebooks" / "chapter_practice").glob("*.ipynb")):
-        r = subprocess.run([str(jupyter), "nbconvert", "--to", "notebook", "--execute", "--stdout", str(nb)],
-                           cwd=folder, capture_output=True, text=True, timeout=600,
-                           env={**os.environ, "MPLBACKEND": "Agg"})
+        r = subprocess.run(["jupyter", "nbconvert", "--to", "notebook", "--execute", "--stdout", str(nb)],
+                           cwd=folder, capture_output=True, text=True, timeout=600, env=env)
         assert r.returncode == 0, r.stderr[-2000:]
         out = json.loads(r.stdout)
         texts = "".join("".join(o.get("text", "")) for c in out["cells"] if c["cell_type"] == "code"
