@@ -47,6 +47,13 @@ def on_files(files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    """Keep the practice notebooks out of the site search, like the problem pages (their front matter)."""
+    if page.file.src_uri.startswith("chapter_practice/") and page.file.src_uri.endswith(".ipynb"):
+        page.meta.setdefault("search", {})["exclude"] = True
+    return html
+
+
 def requirements(wheel: str) -> str:
     """The pinned requirements of the pack (the wheel first, by its relative path)."""
     pins = [f"{name}=={metadata.version(name)}" for name in PINNED]

@@ -43,8 +43,6 @@ class Group:
 
 
 _P, _A = "chapter_principles/", "chapter_applications/"
-#: Search weight of a practice page relative to a chapter page (Material for MkDocs front matter).
-SEARCH_BOOST = 0.3
 GROUPS: tuple[Group, ...] = (
     Group("principles-cells", "浆细胞与单克隆性", (_P + "plasma-cell.md", _P + "monoclonality.md"), "practice_cells"),
     Group("principles-crab", "疾病谱系与 CRAB",
@@ -123,8 +121,9 @@ def problem_markdown(pid: str, exists: Callable[[str], bool]) -> str:
 
 def _group_markdown(group: Group, exists: Callable[[str], bool]) -> str:
     rows = [r for r in listing() if r["section"] in group.sections]
-    # the problems repeat the chapters' key words: rank them below the chapters in the site search
-    lines = ["---", "search:", f"  boost: {SEARCH_BOOST}", "---", "", f"# 练习：{group.title}", "",
+    # the problems repeat the chapters' key words, which would crowd the chapters out of the site search;
+    # the chapter's index (titles only) stays searchable
+    lines = ["---", "search:", "  exclude: true", "---", "", f"# 练习：{group.title}", "",
              f"本页的 {len(rows)} 道题练习以下各节："
              + "、".join(_section_link(s, exists) for s in group.sections) + "。"
              "每道题先独立作答，再展开提示；参考答案由 `mmlib` 根据题中数值计算得出。"
