@@ -69,7 +69,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 from .case import Case
-from .diagnosis import DIAGNOSIS_ZH, classify, crab, slim
+from .case import field_zh
+from .diagnosis import DIAGNOSIS_ZH, _crab_parts, _slim_parts, classify, crab, slim
 from .labs import ckd_epi_2021, cockcroft_gault, corrected_calcium, flc_ratio
 from .sources import source
 from .staging import iss, r2iss, riss
@@ -106,6 +107,16 @@ _SECTION_TITLES: dict[str, str] = {
     "mgus_risk_mayo": "MGUS 风险（Mayo）", "cytogenetic_risk": "细胞遗传学危险分层",
     "anemia_mechanisms": "贫血机制",
 }
+
+
+#: The staging and risk sections of the concise report, in order.
+_REPORT_ORDER = ("iss", "riss", "r2iss", "smm_risk_mayo2018", "smm_risk_imwg2020", "mgus_risk_mayo",
+                 "cytogenetic_risk", "anemia_mechanisms")
+
+
+def _headline_of(result: RuleResult) -> str:
+    """The first line of a result's explanation (its headline)."""
+    return result.explain().split("\n", 1)[0]
 
 
 def _optional(key: str) -> Callable[[Case], RuleResult] | None:
@@ -223,16 +234,89 @@ class Assessment:
 
     # -- report ----------------------------------------------------------------
 
-    def explain(self) -> str:
-        """A Chinese report: headline, each section with its trace, the sources, the disclaimer.
+    def explain(self, full: bool = False) -> str:
+        """A Chinese report; concise by default, every check of the trace with ``full=True``.
 
-        >>> print(assess({"bmpc_percent": 60}).explain().splitlines()[2])
+        The concise report (about 40 lines for a complete case) gives the
+        diagnosis with its basis, the lines that decide it (the diagnostic
+        criteria and the CRAB/SLiM items that are met), the laboratory
+        calculations, the stages and risk groups as one-line headlines, what
+        is missing, the sources and the teaching-material line.  The full
+        report adds every check of every section and the full citations
+        (``python -m mmlib assess CASE.json --full``).
+
+        >>> a = assess({"bmpc_percent": 60})
+        >>> print(a.explain().splitlines()[2])
         诊断（IMWG 2014）：多发性骨髓瘤（MM）
+        >>> print([x for x in a.explain().splitlines() if x.startswith("SLiM")][0])
+        SLiM（恶性生物标志）：是。S 阳性，Li 无法评估，M 无法评估
+        >>> len(a.explain()) < len(a.explain(full=True))
+        True
+        """
+        lines = self._full_report() if full else self._concise_report()
+        return "\n".join(lines + ["", DISCLAIMER])
+
+    def _headline(self) -> list[str]:
+        dx = self.results["diagnosis"]
+        return ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{dx.shown}",
+                f"  {'原因' if dx.details['reason'] else '依据'}：{dx.summary}"]
+
+    def _staging_note(self) -> list[str]:
+        if self.diagnosis == "multiple_myeloma":
+            return []
+        return [f"（分期系统：{MM_ONLY_CAVEAT}。）"]
+
+    def _decisive(self) -> list[str]:
+        """The lines that decide the diagnosis: its own checks, then the CRAB/SLiM items that are met.
+
+        For a definite diagnosis a check whose input is missing did not decide
+        it and is left to the full report (the notes say what a missing value
+        could add, e.g. a subtype).
         """
         r = self.results
-        dx = r["diagnosis"]
-        lines = ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{dx.shown}"]
-        lines.append(f"  {'原因' if dx.details['reason'] else '依据'}：{dx.summary}")
+        events = set(r["crab"].checks) | set(r["slim"].checks)
+        definite = self.diagnosis != "indeterminate"
+        lines = [f"  - {c.explain()}" for c in r["diagnosis"].checks
+                 if c not in events and not (definite and c.value is None)]
+        for key, items in (("crab", _crab_parts(self.case)), ("slim", _slim_parts(self.case))):
+            lines.append(_headline_of(r[key]))
+            for item in items.values():
+                if item.value is True:  # a met item, by the checks that meet it
+                    met = [c for c in item.checks if c.verdict is True] or list(item.checks)
+                    lines += [f"  - {item.label}：{c.explain()}" for c in met]
+        return lines
+
+    def _not_computed(self) -> list[str]:
+        """One line for the models that did not run, grouped by the reason."""
+        by_reason: dict[str, list[str]] = {}
+        for key, reason in self.skipped.items():
+            by_reason.setdefault(reason, []).append(_SECTION_TITLES[key])
+        parts = [f"{'、'.join(titles)}：未计算，{reason}" for reason, titles in by_reason.items()]
+        return ["；".join(parts)] if parts else []
+
+    def _missing_lines(self) -> list[str]:
+        dx = self.results["diagnosis"]
+        other = [m for m in self.missing() if m not in dx.missing]
+        if not dx.missing and not other:
+            return ["缺少数据：无"]
+        shown_above = dx.details["reason"] == "missing_data"  # the headline already names them
+        return ["诊断缺少的数据：" + ("见上" if shown_above else "、".join(map(field_zh, dx.missing)) or "无"),
+                "其他计算缺少的数据：" + ("、".join(map(field_zh, other)) or "无")]
+
+    def _concise_report(self) -> list[str]:
+        r = self.results
+        lines = self._headline() + ["", "决定诊断的标准"] + self._decisive()
+        lines += ["", "实验室计算"] + [_headline_of(r[k]) for k in ("crcl", "egfr", "corrected_calcium", "flc_ratio")]
+        lines += ["", "分期与风险"] + self._staging_note()
+        lines += [_headline_of(r[k]) for k in _REPORT_ORDER if k in r] + self._not_computed()
+        lines += [""] + self._missing_lines()
+        lines += ["参考文献：" + "；".join(source(k).short for k in self.source_keys())
+                  + "（完整报告列出每一项核对与完整文献：命令行加 --full，或 explain(full=True)）"]
+        return lines
+
+    def _full_report(self) -> list[str]:
+        r = self.results
+        lines = self._headline()
         numbered = [
             ("一、实验室计算", ("crcl", "egfr", "corrected_calcium", "flc_ratio")),
             ("二、终末器官损害（CRAB）", ("crab",)),
@@ -245,9 +329,7 @@ class Assessment:
         ]
         event_checks = set(r["crab"].checks) | set(r["slim"].checks)
         for title, keys in numbered:
-            body: list[str] = []
-            if title.startswith("五") and dx.value != "multiple_myeloma":
-                body.append(f"（分期系统：{MM_ONLY_CAVEAT}。）")
+            body: list[str] = self._staging_note() if title.startswith("五") else []
             for key in keys:
                 if key in r:
                     res = r[key]
@@ -260,8 +342,16 @@ class Assessment:
                 lines += ["", title] + body
         lines += ["", "参考文献"] + [f"  - {source(k).citation}" + (f" doi:{source(k).doi}" if source(k).doi else "")
                                   for k in self.source_keys()]
-        lines += ["", DISCLAIMER]
-        return "\n".join(lines)
+        return lines
+
+    def missing(self) -> list[str]:
+        """The fields missing anywhere in the assessment, those of the diagnosis first.
+
+        >>> assess({"m_protein_g_dl": 2.8, "bmpc_percent": 8, "sex": "male"}).missing()[:2]
+        ['calcium_mg_dl/calcium_mmol_l', 'calcium_uln_mg_dl/calcium_uln_mmol_l']
+        """
+        order = ["diagnosis"] + [k for k in self.results if k != "diagnosis"]
+        return list(dict.fromkeys(m for k in order for m in self.results[k].missing))
 
     def source_keys(self) -> list[str]:
         """The sources cited anywhere in the assessment, in order of first use.

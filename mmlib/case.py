@@ -88,7 +88,6 @@ mmlib.errors.InputError: 字段 calcium_mg_dl 的值 2.6 无效：应为 4–20 
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 from dataclasses import dataclass, fields as _dc_fields
@@ -96,6 +95,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError, MMLibError, UnitConflictError, UnknownFieldError
+from .jsonio import JSONFormatError, load_json_object as _load_json_object
 from .trace import as_read, fmt_number
 from .units import URINE_24H_UNIT, convert as _convert
 
@@ -118,16 +118,15 @@ __all__ = [
 ]
 
 
-class CaseFormatError(MMLibError):
-    """The case text is not a JSON object, or the file cannot be read.
+class CaseFormatError(JSONFormatError):
+    """The case text is not a JSON object, or the file cannot be read (see :mod:`mmlib.jsonio`).
 
     >>> print(CaseFormatError("[1]", "不是 JSON 对象", "not a JSON object").en)
     Cannot read case '[1]': not a JSON object.
     """
 
-    def __init__(self, what: str, zh_reason: str, en_reason: str) -> None:
-        super().__init__(f"无法读取病例 '{what}'：{zh_reason}。", f"Cannot read case '{what}': {en_reason}.",
-                         field="case", value=what)
+    noun_zh = "病例"
+    noun_en = "case"
 
 
 class FieldConflictError(MMLibError):
@@ -351,7 +350,7 @@ FIELD_ZH: dict[str, str] = {
     "mri_focal_lesions": "MRI 局灶性病变数",
     "beta2m_mg_l": "血清 β2 微球蛋白", "ldh_u_l": "乳酸脱氢酶", "ldh_uln_u_l": "乳酸脱氢酶正常上限",
     "del17p": "del(17p)", "t4_14": "t(4;14)", "t14_16": "t(14;16)", "t14_20": "t(14;20)", "t11_14": "t(11;14)",
-    "gain_1q": "1q 增益", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
+    "gain_1q": "1q 获得", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
     "del17p_ccf_percent": "del(17p) 的癌细胞克隆比例", "del1p32_biallelic": "del(1p32) 双等位缺失",
     "del13q": "del(13q)", "hyperdiploid": "超二倍体",
     "ferritin_ng_ml": "铁蛋白", "ferritin_ug_l": "铁蛋白", "transferrin_saturation_percent": "转铁蛋白饱和度",
@@ -685,6 +684,8 @@ def either_field(stem: str) -> str:
 def load_json_object(text_or_path: str | Path) -> dict[str, Any]:
     """Parse JSON text (starting with ``{``) or read a JSON file; the result must be an object.
 
+    The rules (duplicate keys, BOM, NaN, nesting) are those of :mod:`mmlib.jsonio`.
+
     >>> load_json_object('{"a": 1}')
     {'a': 1}
     >>> load_json_object("/no/such/case.json")
@@ -692,40 +693,7 @@ def load_json_object(text_or_path: str | Path) -> dict[str, Any]:
     ...
     mmlib.case.CaseFormatError: 无法读取病例 '/no/such/case.json'：文件不存在。 / Cannot read case '/no/such/case.json': no such file.
     """
-    if isinstance(text_or_path, Path) or not str(text_or_path).lstrip().startswith(("{", "[")):
-        path = Path(text_or_path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CaseFormatError(str(path), "文件不存在", "no such file") from None
-        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or a NUL in the path
-            raise CaseFormatError(str(path), f"无法读取文件（{type(exc).__name__}）",
-                                  f"the file cannot be read ({type(exc).__name__})") from None
-        label_zh = label_en = str(path)
-    else:
-        text = str(text_or_path)
-        label_zh, label_en = "<JSON 文本>", "<JSON text>"
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise _json_error(label_zh, label_en, exc) from None
-    except ValueError as exc:  # NaN / Infinity
-        raise CaseFormatError(label_en, f"JSON 中不允许 {exc}", f"{exc} is not allowed in JSON") from None
-    if not isinstance(data, dict):
-        raise CaseFormatError(label_en, "顶层应为 JSON 对象 {...}", "the top level must be a JSON object {...}")
-    return data
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
-def _json_error(label_zh: str, label_en: str, exc: json.JSONDecodeError) -> CaseFormatError:
-    err = CaseFormatError(label_en, "", "")
-    err.zh = f"无法读取病例 '{label_zh}'：JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）。"
-    err.en = f"Cannot read case '{label_en}': invalid JSON (line {exc.lineno}, column {exc.colno})."
-    err.args = (f"{err.zh} / {err.en}",)
-    return err
+    return _load_json_object(text_or_path, CaseFormatError)
 
 
 _DATACLASS_FIELDS = tuple(f.name for f in _dc_fields(Case))

@@ -96,9 +96,10 @@ FLC_RATIO_RENAL_HIGH = Threshold("flc.ratio_renal_high", "κ/λ 比值（高于�
 #: Upper reference limits of the free light chains (Katzmann 2002, 95 % interval 3.3–19.4 / 5.7–26.3 mg/L).
 FLC_KAPPA_ULN = Threshold("flc.kappa_uln", "游离 κ 轻链（高于参考上限）", ">", 19.4, "mg/L", source="katzmann2002")
 FLC_LAMBDA_ULN = Threshold("flc.lambda_uln", "游离 λ 轻链（高于参考上限）", ">", 26.3, "mg/L", source="katzmann2002")
-#: Kidney function below which the renal κ/λ range is used.
+#: Kidney function below which the renal κ/λ range is used: the book's convention (CKD G3–G5), the
+#: population (eGFR < 60) in which Long 2022 evaluated the 0.37–3.10 range; Hutchison 2008 gives no cut-off.
 RENAL_RANGE_GFR = Threshold("flc.renal_range_gfr", "肾功能（用于选择 κ/λ 参考范围）", "<", 60, "mL/min",
-                            si=60, si_unit="mL/min/1.73 m²", source="hutchison2008")
+                            si=60, si_unit="mL/min/1.73 m²", source="long2022")
 
 #: The headline of a calculation whose inputs are missing.
 _NOT_COMPUTED = "无法计算"
@@ -264,7 +265,7 @@ def kidney_function(case: Case) -> tuple[float | None, str | None, Check | None]
     """
     if case.crcl_ml_min is not None:
         return case.crcl_ml_min, "mL/min", info("labs.crcl_measured", "实测肌酐清除率", case.crcl_ml_min, "mL/min",
-                                                source="hutchison2008")
+                                                source="imwg2014")
     r = ckd_epi_2021(case)  # Cockcroft–Gault needs the same fields plus weight, so it is never a fallback
     if r.value is not None:
         return r.value, "mL/min/1.73 m²", r.checks[-1]

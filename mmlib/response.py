@@ -65,13 +65,13 @@ Decisions where the sources differ or are silent (fact sheet §5 and §10):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from .case import validate_field
 from .errors import InputError, UnitConflictError, UnknownFieldError
+from .jsonio import JSONFormatError, load_json_object
 from .labs import FLC_RATIO_HIGH, FLC_RATIO_LOW
 from .trace import Check, RuleResult, Threshold, fmt_number, zh_join
 from .tristate import k_and, k_not, k_or
@@ -85,6 +85,7 @@ __all__ = [
     "ResponseResult",
     "assess_response",
     "response_from_json",
+    "ResponseFormatError",
     "SERUM_MEASURABLE", "URINE_MEASURABLE", "FLC_MEASURABLE", "MARROW_MEASURABLE",
     "FLC_RATIO_NORMAL_FROM", "FLC_RATIO_NORMAL_TO",
     "CR_MARROW", "VGPR_SERUM_FALL", "VGPR_URINE", "VGPR_DFLC_FALL", "PR_SERUM_FALL",
@@ -571,6 +572,17 @@ class _Assessment:
         return "SD", None
 
 
+class ResponseFormatError(JSONFormatError):
+    """The response data are not a readable JSON object (see :mod:`mmlib.jsonio`).
+
+    >>> print(ResponseFormatError("r.json", "文件不存在", "no such file").en)
+    Cannot read response data 'r.json': no such file.
+    """
+
+    noun_zh = "疗效评估数据"
+    noun_en = "response data"
+
+
 def assess_response(data: Mapping[str, Any]) -> ResponseResult:
     """Assign the IMWG 2016 response category (and MRD category) to ``data``.
 
@@ -621,26 +633,14 @@ def response_from_json(path_or_text: str | Path) -> ResponseResult:
     """Run :func:`assess_response` on a JSON file path or a JSON text.
 
     A string whose first non-blank character is ``{`` is read as JSON text,
-    anything else as a file path.
+    anything else as a file path; the rules (duplicate keys at any level, BOM,
+    NaN, nesting) are those of :mod:`mmlib.jsonio`.
 
     >>> response_from_json('{"baseline": {"m_protein_g_l": 30}, "current": {"m_protein_g_l": 30}}').value
     'SD'
     >>> response_from_json('{"baseline": ')
     Traceback (most recent call last):
     ...
-    mmlib.errors.InputError: 字段 json 的值 '{"baseline": ' 无效：应为 合法的 JSON 对象（Expecting value: line 1 column 14 (char 13)）。 / Invalid value '{"baseline": ' for field json: expected a valid JSON object (Expecting value: line 1 column 14 (char 13)).
+    mmlib.response.ResponseFormatError: 无法读取疗效评估数据 '<JSON 文本>'：JSON 格式错误（第 1 行第 14 列）。 / Cannot read response data '<JSON text>': invalid JSON (line 1, column 14).
     """
-    if isinstance(path_or_text, str) and path_or_text.lstrip().startswith("{"):
-        text = path_or_text
-    else:
-        try:
-            text = Path(path_or_text).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise InputError("path", str(path_or_text), "可读取的 JSON 文件", en_expected="a readable JSON file",
-                             zh_hint=type(exc).__name__, en_hint=str(exc)) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError("json", text[:60], "合法的 JSON 对象", en_expected="a valid JSON object",
-                         zh_hint=str(exc), en_hint=str(exc)) from None
-    return assess_response(data)
+    return assess_response(load_json_object(path_or_text, ResponseFormatError))

@@ -98,6 +98,17 @@ def fmt_number(x: float | int) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
+def unit_suffix(unit: str | None) -> str:
+    """The unit as it follows a number in the book: ``'%'`` directly (``10%``), any other unit after a space.
+
+    >>> "10" + unit_suffix("%"), "2" + unit_suffix("mg/dL"), "3" + unit_suffix("")
+    ('10%', '2 mg/dL', '3')
+    """
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
 def fmt_quantity(x: float | int, unit: str = "", digits: int | None = None) -> str:
     """A value for a headline: rounded to ``digits`` decimals (if given), then its unit.
 
@@ -105,7 +116,7 @@ def fmt_quantity(x: float | int, unit: str = "", digits: int | None = None) -> s
     ('19.3 mL/min', '2 g/dL', '3.14')
     """
     number = fmt_number(x if digits is None else round(x, digits))
-    return f"{number} {unit}".rstrip()
+    return f"{number}{unit_suffix(unit)}"
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -118,8 +129,8 @@ def zh_join(*parts: str) -> str:
 
     >>> zh_join("推断", "t(4;14)"), zh_join("推断", "超二倍体"), zh_join("dFLC", "较最低值升高")
     ('推断 t(4;14)', '推断超二倍体', 'dFLC 较最低值升高')
-    >>> zh_join("1q+（增益或扩增）", "计分"), zh_join("del(17p)", "计分")
-    ('1q+（增益或扩增）计分', 'del(17p) 计分')
+    >>> zh_join("1q+（获得或扩增）", "计分"), zh_join("del(17p)", "计分")
+    ('1q+（获得或扩增）计分', 'del(17p) 计分')
     """
     out = ""
     for part in parts:
@@ -184,10 +195,10 @@ class Threshold:
         return OPS[self.op](as_read(value), self.value_in(self.unit if unit is None else unit))
 
     def describe(self, unit: str | None = None) -> str:
-        """The criterion as text, e.g. ``'≥ 10 %'`` or ``'> 2.75 mmol/L'``."""
+        """The criterion as text, e.g. ``'≥ 10%'`` or ``'> 2.75 mmol/L'`` (no space before ``%``, as in the prose)."""
         u = self.unit if unit is None else unit
         number = fmt_number(self.value_in(u))
-        return f"{self.op} {number} {u}".rstrip()
+        return f"{self.op} {number}{unit_suffix(u)}"
 
     def negate(self, key: str, zh: str | None = None) -> "Threshold":
         """The complementary criterion with the same published number(s).
@@ -211,7 +222,7 @@ class Threshold:
         >>> marrow = Threshold("x.measurable", "基线骨髓浆细胞", "≥", 30, "%")
         >>> t = marrow.relabel("y.infiltration", "骨髓克隆性浆细胞（浸润程度）")
         >>> t.key, t.zh, t.describe(), t.value == marrow.value
-        ('y.infiltration', '骨髓克隆性浆细胞（浸润程度）', '≥ 30 %', True)
+        ('y.infiltration', '骨髓克隆性浆细胞（浸润程度）', '≥ 30%', True)
         """
         return Threshold(key, zh, self.op, self.value, self.unit, si=self.si, si_unit=self.si_unit,
                          source=self.source)
@@ -254,7 +265,7 @@ class Check:
         else:
             shown = fmt_number(self.value) if isinstance(self.value, (int, float)) and not isinstance(
                 self.value, bool) else ("是" if self.value is True else "否" if self.value is False else str(self.value))
-            unit = f" {self.unit}" if self.unit else ""
+            unit = unit_suffix(self.unit)
             sep = "：" if isinstance(self.value, str) and self.comparison is None else " = "
             text = f"{self.label}{sep}{shown}{unit}"
             if self.comparison is not None and self.threshold is not None:
@@ -317,7 +328,7 @@ class RuleResult:
     (True, True)
     >>> print(r.explain())
     S（≥ 60% 浆细胞）：是
-      - 骨髓克隆性浆细胞 = 65 %，标准 ≥ 60 % → 符合 [Rajkumar 2014]
+      - 骨髓克隆性浆细胞 = 65%，标准 ≥ 60% → 符合 [Rajkumar 2014]
     """
 
     name: str

@@ -381,10 +381,11 @@ PROBLEMS: list[dict[str, Any]] = [
        question="在哪一个尿 pH 下，这条轻链最容易与 Tamm-Horsfall 蛋白聚集成管型？",
        answer={"type": "choice", "options": {"5.0": "pH 5.0", "6.5": "pH 6.5", "8.0": "pH 8.0"}},
        traps=[{"key": "alkaline", "value": "8.0",
-               "feedback": "碱性尿使这条轻链带更多负电荷，分子间静电排斥增大，反而不易聚集。"}],
-       hints=["分子间静电排斥越小越容易聚集。", "净电荷最接近零的 pH 是哪一个？"],
-       explanation="mmlib.models.cast_nephropathy.net_charge：净电荷绝对值最小的是 pH {answer}，此时最接近等电点 {pi}，"
-                   "分子间排斥最小，最容易聚集；脱水使尿流变慢、停留时间延长，进一步促进管型形成。"),
+               "feedback": "碱性尿使这条轻链带更多负电荷，与同样带负电的 Tamm-Horsfall 蛋白互相排斥，反而不易结合成管型。"}],
+       hints=["Tamm-Horsfall 蛋白带负电：轻链带的负电越多，两者越互相排斥。", "净电荷最接近零的 pH 是哪一个？"],
+       explanation="mmlib.models.cast_nephropathy.net_charge：三个 pH 中净电荷绝对值最小的是 pH {answer}，最接近等电点 {pi}；"
+                   "此时轻链几乎不带负电，不再受同样带负电的 Tamm-Horsfall 蛋白排斥，最容易与之结合聚集。"
+                   "脱水使小管液减少、轻链浓度升高，进一步促进管型形成。"),
     _p(id="renal-egfr-vs-crcl", title="eGFR 与 Cockcroft–Gault", section=P + "renal.md", level="综合",
        compute="ckd_epi", inputs={"age_years": 80, "sex": "female", "weight_kg": 45, "creatinine_mg_dl": 1.3},
        vignette="80 岁女性，体重 {weight_kg} kg，血清肌酐 {creatinine_mg_dl} mg/dL。Cockcroft–Gault 估算的肌酐清除率为 "

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mmlib.errors import InputError, MMLibError, UnitConflictError, UnknownFieldError
-from mmlib.response import CATEGORIES, assess_response, response_from_json
+from mmlib.response import CATEGORIES, ResponseFormatError, assess_response, response_from_json
 
 
 def cat(baseline: dict, current: dict, **kw) -> str | None:
@@ -332,9 +332,9 @@ def test_response_from_json_file_and_text(tmp_path):
     assert response_from_json(f).value == "PR"
     assert response_from_json(str(f)).value == "PR"
     assert response_from_json("  " + json.dumps(data)).value == "PR"
-    with pytest.raises(InputError):
+    with pytest.raises(ResponseFormatError):
         response_from_json(tmp_path / "missing.json")
-    with pytest.raises(InputError):
+    with pytest.raises(ResponseFormatError):
         response_from_json("{not json")
 
 
