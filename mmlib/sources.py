@@ -160,6 +160,16 @@ _ALL = [
        "response and minimal residual disease assessment in multiple myeloma. Lancet Oncol. "
        "2016;17(8):e328–e346.",
        "10.1016/S1470-2045(16)30206-6", "IMWG 2016 疗效与 MRD 标准"),
+    _s("floresmontero2017", "Flores-Montero 2017",
+       "Flores-Montero J, Sanoja-Flores L, Paiva B, et al. Next Generation Flow for highly sensitive and "
+       "standardized detection of minimal residual disease in multiple myeloma. Leukemia. "
+       "2017;31(10):2094–2103.",
+       "10.1038/leu.2017.29", "EuroFlow 新一代流式（NGF）检测骨髓瘤 MRD"),
+    _s("ching2020", "Ching 2020",
+       "Ching T, Duncan ME, Newman-Eerkes T, et al. Analytical evaluation of the clonoSEQ Assay for "
+       "establishing measurable (minimal) residual disease in acute lymphoblastic leukemia, chronic "
+       "lymphocytic leukemia, and multiple myeloma. BMC Cancer. 2020;20(1):612.",
+       "10.1186/s12885-020-07077-9", "clonoSEQ 测序法 MRD 的分析性能"),
     # --- laboratory --------------------------------------------------------
     _s("cockcroft1976", "Cockcroft 1976",
        "Cockcroft DW, Gault MH. Prediction of creatinine clearance from serum creatinine. Nephron. "

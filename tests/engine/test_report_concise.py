@@ -72,7 +72,7 @@ def test_concise_report_names_the_decisive_criteria():
         assert f"  - {item}" not in text
     assert "CRAB（终末器官损害）：是。C 阳性，R 阴性，A 阳性，B 阳性" in text
     assert "SLiM（恶性生物标志）：是。S 阴性，Li 阴性，M 阳性" in text
-    assert "骨髓克隆性浆细胞 = 45 %，标准 ≥ 10 % → 符合" in text       # the clonal basis
+    assert "骨髓克隆性浆细胞 = 45%，标准 ≥ 10% → 符合" in text       # the clonal basis
     # stages and risk groups as one-line headlines, without their checks
     for head in ("ISS 分期：III 期", "R-ISS 分期：III 期", "R2-ISS 分期：IV 期", "细胞遗传学危险分层（IMS/IMWG 2025）：高危"):
         assert head in text
@@ -89,9 +89,9 @@ def test_concise_report_of_non_mm_diagnoses_shows_what_decides_them():
     assert f"（分期系统：{MM_ONLY_CAVEAT}。）" in smm
     mgus = assess(with_(NORMAL, m_protein_g_dl=2.8, bmpc_percent=8)).explain()
     assert "血清 M 蛋白 = 2.8 g/dL，标准 ≥ 3 g/dL → 不符合" in mgus
-    assert "骨髓克隆性浆细胞 = 8 %，标准 ≥ 10 % → 不符合" in mgus
+    assert "骨髓克隆性浆细胞 = 8%，标准 ≥ 10% → 不符合" in mgus
     s_only = assess(with_(NORMAL, bmpc_percent=65)).explain()     # MM by S alone (≥ 60 %)
-    assert "S（骨髓克隆性浆细胞）：骨髓克隆性浆细胞 = 65 %，标准 ≥ 60 % → 符合" in s_only
+    assert "S（骨髓克隆性浆细胞）：骨髓克隆性浆细胞 = 65%，标准 ≥ 60% → 符合" in s_only
 
 
 def test_concise_report_names_the_missing_fields():
