@@ -235,6 +235,10 @@ def _response(r: random.Random) -> dict[str, Any]:
         inputs = {"baseline": {"m_protein_g_dl": base}, "nadir": {"m_protein_g_dl": nadir},
                   "current": {"m_protein_g_dl": cur}}
         text = f"基线血清 M 蛋白 {_n(base)} g/dL，治疗中最低 {_n(nadir)} g/dL，本次复查 {_n(cur)} g/dL"
+    u0, u1 = r.randint(20, 180), r.randint(0, 90)
+    inputs["baseline"]["urine_m_protein_mg_24h"] = u0
+    inputs["current"]["urine_m_protein_mg_24h"] = u1
+    text += f"；24 小时尿 M 蛋白基线 {u0} mg，本次 {u1} mg"
     inputs["serum_ife_negative"] = False
     return {"compute": "response", "inputs": inputs, "answer": {"type": "choice", "options": "response"},
             "section": "chapter_applications/response-mrd.md", "title": "生成题：IMWG 2016 疗效",

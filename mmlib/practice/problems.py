@@ -635,9 +635,11 @@ PROBLEMS: list[dict[str, Any]] = [
                    "mmlib.response.assess_response 据此判为 {category}。"),
     _p(id="response-vgpr", title="疗效分类：VGPR 还是 PR", section=A + "response-mrd.md", level="进阶",
        compute="response",
-       inputs={"baseline": {"m_protein_g_dl": 4.0}, "current": {"m_protein_g_dl": 0.35}},
-       vignette="治疗前血清 M 蛋白 {baseline_m_protein_g_dl} g/dL，治疗后 {current_m_protein_g_dl} g/dL；免疫固定电泳仍阳性，"
-                "未做骨髓检查。",
+       inputs={"baseline": {"m_protein_g_dl": 4.0, "urine_m_protein_mg_24h": 120},
+               "current": {"m_protein_g_dl": 0.35, "urine_m_protein_mg_24h": 30}},
+       vignette="治疗前血清 M 蛋白 {baseline_m_protein_g_dl} g/dL，24 小时尿 M 蛋白 {baseline_urine_m_protein_mg_24h} mg；"
+                "治疗后血清 M 蛋白 {current_m_protein_g_dl} g/dL，24 小时尿 M 蛋白 {current_urine_m_protein_mg_24h} mg；"
+                "免疫固定电泳仍阳性，未做骨髓检查。",
        question="按 IMWG 2016，疗效类别是什么？", answer=_RESP,
        traps=[{"key": "pr", "value": "PR", "feedback": "下降已超过 90%（约 91%），达到 VGPR 的标准。"},
               {"key": "cr", "value": "CR", "feedback": "免疫固定电泳仍阳性，不能判为 CR。"}],
