@@ -298,9 +298,20 @@ class MappingAnswer:
             return part.options[part.value] if isinstance(part, ChoiceAnswer) else part.shown()
         return "，".join(f"{k} = {p.shown()}" for k, p in self.parts.items())
 
+    @property
+    def options(self) -> Mapping[str, str] | None:
+        """The options shared by every part (a matching question), else ``None``."""
+        parts = list(self.parts.values())
+        if len(parts) > 1 and all(isinstance(p, ChoiceAnswer) and p.options == parts[0].options for p in parts):
+            return parts[0].options  # type: ignore[union-attr]
+        return None
+
     def format_zh(self) -> str:
         keys = ", ".join(f"\"{k}\": …" for k in self.parts)
-        return "一个 JSON 对象 {" + keys + "}；" + "；".join(f"{k}：{p.format_zh()}" for k, p in self.parts.items())
+        head = "一个 JSON 对象 {" + keys + "}；"
+        if self.options is not None:
+            return head + "每个值从以下代码中选一个：" + "；".join(f"\"{c}\" = {z}" for c, z in self.options.items())
+        return head + "；".join(f"{k}：{p.format_zh()}" for k, p in self.parts.items())
 
     def judge(self, answer: Any) -> Verdict:
         if len(self.parts) == 1 and not isinstance(answer, Mapping):

@@ -257,7 +257,9 @@ def show_text(pid: str) -> str:
     if options is None:
         fmt = p.answer_format()
     else:
-        head = "选一个代码（带引号的字符串）" if p.answer.kind == "choice" else "列出所有符合的代码（都不符合时写 []）"
+        head = {"choice": "选一个代码（带引号的字符串）", "set": "列出所有符合的代码（都不符合时写 []）",
+                "mapping": "JSON 对象 {" + ", ".join(f'"{k}": …' for k in getattr(p.answer, "parts", ())) +
+                           "}，每个值选一个代码"}[p.answer.kind]
         fmt = head + "：\n" + "\n".join(f"  \"{code}\"：{name}" for code, name in options.items())
     return (f"【{p.id}】{p.title}\n{p.level}；练习的内容：{p.section}\n\n{p.vignette}\n\n问题：{p.question}\n\n"
             f"答案格式：{fmt}")

@@ -87,8 +87,13 @@ def _format_md(answer) -> str:
     options = getattr(answer, "options", None)
     if options is None:
         return f"**答案格式**：{answer.format_zh()}"
-    head = "从下列代码中选一个（带引号的字符串）" if answer.kind == "choice" else \
-        "列出所有符合的代码（JSON 列表，都不符合时写 `[]`）"
+    if answer.kind == "mapping":
+        keys = ", ".join(f'"{k}": …' for k in answer.parts)
+        head = f"JSON 对象 `{{{keys}}}`，每个值从下列代码中选一个"
+    elif answer.kind == "choice":
+        head = "从下列代码中选一个（带引号的字符串）"
+    else:
+        head = "列出所有符合的代码（JSON 列表，都不符合时写 `[]`）"
     return f"**答案格式**：{head}：\n\n" + "\n".join(f"- `\"{code}\"`：{name}" for code, name in options.items())
 
 
