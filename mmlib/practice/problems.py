@@ -38,11 +38,11 @@ SECTION_ZH: dict[str, str] = {
     P + "microenvironment.md": "肿瘤微环境：相互支持的恶性循环",
     P + "genetics.md": "遗传发病机制：疾病的驱动因素",
     P + "therapy.md": "治疗原理：利用细胞的特异性弱点",
-    A + "diagnosis.md": "诊断",
+    A + "diagnosis.md": "诊断路径：整合实验室与影像学证据",
     A + "staging.md": "分期与危险分层",
-    A + "therapy.md": "治疗",
-    A + "resistance.md": "耐药",
-    A + "response-mrd.md": "疗效评估与微小残留病",
+    A + "therapy.md": "治疗策略与分子靶点",
+    A + "resistance.md": "耐药机制",
+    A + "response-mrd.md": "疗效评估与 MRD",
     A + "interdisciplinary.md": "跨学科关联",
 }
 

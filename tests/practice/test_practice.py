@@ -37,10 +37,13 @@ def test_at_least_forty_problems_graded_across_both_chapters():
     assert {s["section"] for s in PROBLEMS} <= set(SECTION_ZH)
 
 
-def test_principles_sections_exist():
-    for s in PROBLEMS:
-        if s["section"].startswith("chapter_principles/"):
-            assert (ROOT / "docs" / s["section"]).is_file(), s["section"]
+def test_sections_exist_and_are_named_by_their_titles():
+    for section, title in SECTION_ZH.items():
+        page = ROOT / "docs" / section
+        if page.is_file() or section.startswith("chapter_principles/"):
+            h1 = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+            shown = re.sub(r"\s*\([A-Z]\)\s*", "", h1[2:]).replace(" ", "")   # "骨骼病变 (B) 与…" → "骨骼病变与…"
+            assert title.replace(" ", "") in shown, (section, h1)
 
 
 def test_every_cited_source_problem_has_exactly_one_problem():
