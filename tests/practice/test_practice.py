@@ -41,7 +41,10 @@ def test_sections_exist_and_are_named_by_their_titles():
     for section, title in SECTION_ZH.items():
         page = ROOT / "docs" / section
         if page.is_file() or section.startswith("chapter_principles/"):
-            h1 = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+            text = page.read_text(encoding="utf-8")
+            if text.startswith("---\n"):  # YAML front matter (search tags) comes before the title
+                text = text.split("\n---\n", 1)[1]
+            h1 = next(line for line in text.splitlines() if line.startswith("# "))
             shown = re.sub(r"\s*\([A-Z]\)\s*", "", h1[2:]).replace(" ", "")   # "骨骼病变 (B) 与…" → "骨骼病变与…"
             assert title.replace(" ", "") in shown, (section, h1)
 
