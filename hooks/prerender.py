@@ -36,6 +36,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
+from html_blocks import CODE_CELL, replace_blocks
+
 log = logging.getLogger("mkdocs.hooks.prerender")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,6 +46,7 @@ CACHE = ROOT / ".cache" / "prerender"
 KATEX_CACHE = CACHE / "katex.json"
 MERMAID_CACHE = CACHE / "mermaid"
 KATEX_SERVER = Path(__file__).with_name("katex_server.js")
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 RENDER_VERSION = "1"   # bump when the way formulas or diagrams are drawn changes
 FONT_STACK = ('-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", '
               '"Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", '
@@ -70,22 +73,6 @@ CODE = re.compile(r"(<(code|pre)\b.*?</\2>)", re.S)
 DISPLAY_DOLLARS = re.compile(r"\$\$(.+?)\$\$", re.S)
 INLINE_DOLLARS = re.compile(r"(?<![\\$])\$(?=\S)((?:[^$\n\\]|\\.|\n(?!\s*\n))+?)(?<=\S)\$(?!\d)")
 MARKDOWN_REGION = re.compile(r'<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>')
-DIV_TAG = re.compile(r"<div\b|</div>")
-
-
-def element_end(text: str, start: int) -> int:
-    """Offset just past the ``</div>`` that closes the ``<div`` opening at ``start``.
-
-    >>> s = '<div a><div>x</div></div><div>y</div>'
-    >>> s[:element_end(s, 0)]
-    '<div a><div>x</div></div>'
-    """
-    depth = 0
-    for m in DIV_TAG.finditer(text, start):
-        depth += 1 if m.group(0) == "<div" else -1
-        if depth == 0:
-            return m.end()
-    raise PluginError(f"prerender: unbalanced <div> at offset {start}")
 
 
 def arithmatex_tex(inner: str) -> tuple[str, bool]:
@@ -123,26 +110,21 @@ def _dollar_math(fragment: str, replace) -> str:
 
 
 def substitute_math(html: str, replace) -> str:
-    """Call ``replace(tex, display)`` for every formula of a page and put its result in place.
+    r"""Call ``replace(tex, display)`` for every formula of a page and put its result in place.
 
-    >>> substitute_math('<p><span class="arithmatex">\\(x\\)</span></p>', lambda t, d: f"[{t}]")
-    '<p>[x]</p>'
+    >>> substitute_math(r'<p><span class="arithmatex">\(x\)</span></p>', lambda t, d: f"[{t}]")
+    '<p><span class="arithmatex">[x]</span></p>'
     >>> page = '<div class="jp-RenderedMarkdown"><p>$a$ and <code>$b$</code> $$c$$</p></div> $d$'
     >>> substitute_math(page, lambda t, d: f"[{t}:{d}]")
     '<div class="jp-RenderedMarkdown"><p>[a:False] and <code>$b$</code> [c:True]</p></div> $d$'
     """
     html = ARITHMATEX.sub(lambda m: _arithmatex_repl(m, replace), html)
-    out = []
-    pos = 0
-    for m in MARKDOWN_REGION.finditer(html):
-        if m.start() < pos:
-            continue  # nested inside a region already handled
-        end = element_end(html, m.start())
-        out.append(html[pos:m.end()])
-        out.append(_dollar_math(html[m.end():end], replace))
-        pos = end
-    out.append(html[pos:])
-    return "".join(out)
+    return replace_blocks(html, MARKDOWN_REGION, lambda block: _markdown_block_math(block, replace))
+
+
+def _markdown_block_math(block: str, replace) -> str:
+    head = block.index(">") + 1
+    return block[:head] + _dollar_math(block[head:], replace)
 
 
 def _arithmatex_repl(m: re.Match, replace) -> str:
@@ -193,7 +175,7 @@ class Katex:
         errors = []
         for (tex, display), result in zip(todo, results):
             if "error" in result:
-                errors.append(f"  {tex!r}: {result['error']}")
+                errors.append(f"  {tex}\n    → {result['error']}")
             else:
                 self.cache[self.key(tex, display)] = result["html"]
                 self.dirty = True
@@ -305,7 +287,7 @@ class Mermaid:
         return self._css
 
     def _open(self):
-        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        chromium = next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
         if chromium is None:
             raise PluginError("prerender: Chromium is needed to draw the Mermaid diagrams at build time and was "
                               "not found on PATH. Install it (Debian: apt-get install chromium; "
@@ -369,24 +351,13 @@ def diagram_html(info: dict, title: str, desc: str, n: int) -> str:
 # Notebook code cells (left out of the search index)
 # ---------------------------------------------------------------------------
 
-CODE_CELL = re.compile(r'<div class="jp-Cell jp-CodeCell\b[^"]*"[^>]*>')
-
-
 def without_code_cells(html: str) -> str:
     """The page without its notebook code cells (their code and outputs).
 
     >>> without_code_cells('<h2>A</h2><div class="jp-Cell jp-CodeCell"><div>x</div></div><p>b</p>')
     '<h2>A</h2><p>b</p>'
     """
-    out = []
-    pos = 0
-    for m in CODE_CELL.finditer(html):
-        if m.start() < pos:
-            continue
-        out.append(html[pos:m.start()])
-        pos = element_end(html, m.start())
-    out.append(html[pos:])
-    return "".join(out)
+    return replace_blocks(html, CODE_CELL, lambda cell: "")
 
 
 # ---------------------------------------------------------------------------

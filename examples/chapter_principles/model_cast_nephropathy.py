@@ -48,7 +48,7 @@ from mmlib.models import parameter_table
 # 肾小管相关参数全部是**示意值**。
 
 # %%
-parameter_table(cn.PARAMETERS)
+parameter_table(cn.PARAMETERS).style.hide(axis="index")
 
 # %%
 pd.DataFrame(cn.PKA_SETS).T.rename(columns={"Nterm": "N 端", "Cterm": "C 端"})
@@ -81,6 +81,7 @@ ax.set_xlabel("pH")
 ax.set_ylabel("净电荷 Z（基本电荷数）")
 ax.set_title("净电荷随 pH 单调下降，与 0 的交点就是 pI")
 ax.legend(fontsize=8)
+# alt: 曲线图：几条轻链序列（两组 pKa）的净电荷随 pH 升高单调下降，与零线的交点即等电点 pI；灰色阴影为尿液 pH 的生理范围。
 plt.show()
 
 # %% [markdown]
@@ -129,6 +130,7 @@ axes[1].set_ylabel("聚集风险指数（参考 = 1）")
 axes[1].set_title("超过近端小管重吸收上限后风险才出现")
 axes[1].legend(fontsize=9)
 fig.tight_layout()
+# alt: 两幅图：左图为不同小管流量下聚集风险指数随尿液 pH 的变化，在 pI 附近（竖点线）最高，流量越低越高；右图为不同尿 pH 下风险指数随血清受累游离轻链浓度的变化，超过近端小管重吸收上限后才开始上升。
 plt.show()
 
 # %% [markdown]
