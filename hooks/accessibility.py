@@ -68,9 +68,10 @@ def figure_html(data: bytes, alt: str, page_url: str) -> str:
     src = get_relative_url(name, page_url)
     width, height = png_size(data)
     wide = " mm-figure--wide" if width > 1.8 * height else ""
+    hint = '<span class="mm-figure-hint" aria-hidden="true">左右滑动查看各分图，点按打开原图</span>' if wide else ""
     return (f'<a class="mm-figure{wide}" href="{src}" title="查看原尺寸的图（可放大）">'
             f'<img alt="{htmllib.escape(alt)}" src="{src}" width="{width}" height="{height}" '
-            f'loading="lazy" decoding="async"></a>')
+            f'loading="lazy" decoding="async"></a>{hint}')
 
 
 def notebook_figures(html: str, page_url: str, where: str) -> str:
