@@ -4,7 +4,8 @@ nbconvert's template brings the whole JupyterLab theme (about 590 kB) for a page
 static cells; hooks/notebooks.py moves it into one shared file.  After the build this hook
 keeps only the rules whose class names all occur in some notebook page (rules without class
 names, custom properties and @font-face are kept), which cuts the file to about a quarter and
-the browser's style work on notebook pages with it.  Notebook pages run no notebook JavaScript,
+the browser's style work on notebook pages with it.  The link to it moves from the page body
+into <head>, where the browser finds it at once instead of after the notebook's HTML.  Notebook pages run no notebook JavaScript,
 so a class that is not in their HTML is never added later.
 """
 
@@ -16,6 +17,8 @@ from pathlib import Path
 CLASS_ATTR = re.compile(r'class="([^"]*)"')
 CLASS_NAME = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 NOT_ARGUMENT = re.compile(r":not\([^()]*\)")
+
+NOTEBOOK_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/notebook\.[0-9a-f]+\.css">')
 
 _used: set[str] = set()
 
@@ -95,6 +98,16 @@ def on_page_content(html: str, page, config, files):
         for m in CLASS_ATTR.finditer(html):
             _used.update(m.group(1).split())
     return html
+
+
+def on_post_page(output: str, page, config):
+    """Move the notebook stylesheet from the page body into <head>, so it loads with the others."""
+    m = NOTEBOOK_LINK.search(output)
+    if not m or output.find("</head>") < 0 or m.start() < output.find("</head>"):
+        return output
+    output = output[:m.start()] + output[m.end():]
+    head_end = output.find("</head>")
+    return output[:head_end] + m.group(0) + "\n" + output[head_end:]
 
 
 def on_post_build(config):
