@@ -19,6 +19,12 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 BLOCKING = {"serious", "critical"}
 
 RUN_AXE = """async () => {
+  // check every cell, also those content-visibility would skip until scrolled to, once the
+  // page's idle-time script (scroll-regions.js) has run
+  const style = document.createElement("style");
+  style.textContent = ".jp-Cell { content-visibility: visible !important; }";
+  document.head.appendChild(style);
+  await new Promise(resolve => requestIdleCallback(resolve, {timeout: 2000}));
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
     nodes: v.nodes.slice(0, 3).map(n => n.target.join(" "))}));
