@@ -80,8 +80,11 @@ def render_references() -> str:
     out = []
     for n, src in enumerate(SOURCES.values(), start=1):
         doi = f" DOI: [{src.doi}]({src.url})" if src.doi else ""
+        pmid = f" PMID: [{src.pmid}]({src.pubmed_url})" if src.pmid else ""
+        web = f" [出版方页面]({src.web})" if src.web and not src.doi else ""
+        note = f" {src.note}" if src.note else ""
         topic = f"  \n*用于：{src.topic}*" if src.topic else ""
-        out.append(f"**[{n}] {src.short}.** {src.citation}{doi}{topic}\n{{: #{src.key} }}\n")
+        out.append(f"**[{n}] {src.short}.** {src.citation}{doi}{pmid}{web}{note}{topic}\n{{: #{src.key} }}\n")
     return "\n".join(out)
 
 

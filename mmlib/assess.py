@@ -25,11 +25,14 @@ key                                value
 ``contract_version``               ``1``
 ``diagnosis``                      one of ``mgus``, ``light_chain_mgus``, ``smoldering_multiple_myeloma``,
                                    ``multiple_myeloma``, ``solitary_plasmacytoma``,
-                                   ``solitary_plasmacytoma_minimal_marrow``, ``indeterminate``
+                                   ``solitary_plasmacytoma_minimal_marrow``, ``indeterminate``,
+                                   ``no_monoclonal_gammopathy``
 ``diagnosis_detail``               ``{reason, reason_zh, provisional, subtype, missing: [...], notes: [...]}``
 ``crab``                           ``{C, R, A, B}``: each ``true`` / ``false`` / ``null``
 ``slim``                           ``{S, Li, M}``: each ``true`` / ``false`` / ``null``
 ``flc_ratio_involved_uninvolved``  number or ``null``
+``flc_ratio_kappa_lambda``         number or ``null`` (κ/λ)
+``involved_light_chain``           ``"kappa"`` / ``"lambda"`` or ``null``
 ``crcl_ml_min``                    number or ``null`` (measured if given, else Cockcroft–Gault)
 ``egfr_ml_min_1_73m2``             number or ``null`` (CKD-EPI 2021)
 ``corrected_calcium_mg_dl``        number or ``null`` (0.8 × (4 − albumin g/dL) + Ca, in mg/dL)
@@ -66,21 +69,24 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping
 
 from .case import Case
-from .diagnosis import DIAGNOSIS_ZH, classify, crab, slim
+from .case import field_zh
+from .diagnosis import DIAGNOSIS_ZH, _crab_parts, _slim_parts, classify, crab, slim
 from .labs import ckd_epi_2021, cockcroft_gault, corrected_calcium, flc_ratio
 from .sources import source
 from .staging import iss, r2iss, riss
-from .trace import Check, RuleResult, fmt_quantity, info
+from .trace import Check, RuleResult, fmt_quantity, info, zh_join
 
 __all__ = ["assess", "Assessment", "CONTRACT_KEYS", "DISCLAIMER"]
 
 CONTRACT_VERSION = 1
 CONTRACT_KEYS: tuple[str, ...] = (
     "contract_version", "diagnosis", "diagnosis_detail", "crab", "slim", "flc_ratio_involved_uninvolved",
-    "crcl_ml_min", "egfr_ml_min_1_73m2", "corrected_calcium_mg_dl", "iss", "riss", "r2iss",
+    "flc_ratio_kappa_lambda", "involved_light_chain", "crcl_ml_min", "egfr_ml_min_1_73m2", "corrected_calcium_mg_dl", "iss", "riss", "r2iss",
     "smm_risk_mayo2018", "smm_risk_imwg2020", "mgus_risk_mayo", "cytogenetic_risk", "anemia_mechanisms", "trace",
 )
 DISCLAIMER = "本报告为教学材料，不构成临床建议，也不包含任何治疗建议。"
+#: Said wherever a result defined for diagnosed MM (staging, IMS/IMWG 2025 high risk) is shown for another diagnosis.
+MM_ONLY_CAVEAT = "该定义适用于已确诊的多发性骨髓瘤；当前诊断不是 MM，结果仅供练习"
 
 #: Optional modules written alongside this one: key → (module, function).
 _OPTIONAL: dict[str, tuple[str, str]] = {
@@ -101,6 +107,16 @@ _SECTION_TITLES: dict[str, str] = {
     "mgus_risk_mayo": "MGUS 风险（Mayo）", "cytogenetic_risk": "细胞遗传学危险分层",
     "anemia_mechanisms": "贫血机制",
 }
+
+
+#: The staging and risk sections of the concise report, in order.
+_REPORT_ORDER = ("iss", "riss", "r2iss", "smm_risk_mayo2018", "smm_risk_imwg2020", "mgus_risk_mayo",
+                 "cytogenetic_risk", "anemia_mechanisms")
+
+
+def _headline_of(result: RuleResult) -> str:
+    """The first line of a result's explanation (its headline)."""
+    return result.explain().split("\n", 1)[0]
 
 
 def _optional(key: str) -> Callable[[Case], RuleResult] | None:
@@ -200,6 +216,8 @@ class Assessment:
             "crab": dict(r["crab"].details),
             "slim": dict(r["slim"].details),
             "flc_ratio_involved_uninvolved": r["flc_ratio"].details.get("involved_uninvolved"),
+            "flc_ratio_kappa_lambda": r["flc_ratio"].value,
+            "involved_light_chain": r["flc_ratio"].details.get("involved"),
             "crcl_ml_min": crcl.value,
             "egfr_ml_min_1_73m2": r["egfr"].value,
             "corrected_calcium_mg_dl": None if cc.value is None else cc.details["mg_dl"],
@@ -216,16 +234,89 @@ class Assessment:
 
     # -- report ----------------------------------------------------------------
 
-    def explain(self) -> str:
-        """A Chinese report: headline, each section with its trace, the sources, the disclaimer.
+    def explain(self, full: bool = False) -> str:
+        """A Chinese report; concise by default, every check of the trace with ``full=True``.
 
-        >>> print(assess({"bmpc_percent": 60}).explain().splitlines()[2])
+        The concise report (about 40 lines for a complete case) gives the
+        diagnosis with its basis, the lines that decide it (the diagnostic
+        criteria and the CRAB/SLiM items that are met), the laboratory
+        calculations, the stages and risk groups as one-line headlines, what
+        is missing, the sources and the teaching-material line.  The full
+        report adds every check of every section and the full citations
+        (``python -m mmlib assess CASE.json --full``).
+
+        >>> a = assess({"bmpc_percent": 60})
+        >>> print(a.explain().splitlines()[2])
         诊断（IMWG 2014）：多发性骨髓瘤（MM）
+        >>> print([x for x in a.explain().splitlines() if x.startswith("SLiM")][0])
+        SLiM（恶性生物标志）：是。S 阳性，Li 无法评估，M 无法评估
+        >>> len(a.explain()) < len(a.explain(full=True))
+        True
+        """
+        lines = self._full_report() if full else self._concise_report()
+        return "\n".join(lines + ["", DISCLAIMER])
+
+    def _headline(self) -> list[str]:
+        dx = self.results["diagnosis"]
+        return ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{dx.shown}",
+                f"  {'原因' if dx.details['reason'] else '依据'}：{dx.summary}"]
+
+    def _staging_note(self) -> list[str]:
+        if self.diagnosis == "multiple_myeloma":
+            return []
+        return [f"（分期系统：{MM_ONLY_CAVEAT}。）"]
+
+    def _decisive(self) -> list[str]:
+        """The lines that decide the diagnosis: its own checks, then the CRAB/SLiM items that are met.
+
+        For a definite diagnosis a check whose input is missing did not decide
+        it and is left to the full report (the notes say what a missing value
+        could add, e.g. a subtype).
         """
         r = self.results
-        dx = r["diagnosis"]
-        lines = ["多发性骨髓瘤教学评估报告", "=" * 24, f"诊断（IMWG 2014）：{dx.shown}"]
-        lines.append(f"  {'原因' if dx.details['reason'] else '依据'}：{dx.summary}")
+        events = set(r["crab"].checks) | set(r["slim"].checks)
+        definite = self.diagnosis != "indeterminate"
+        lines = [f"  - {c.explain()}" for c in r["diagnosis"].checks
+                 if c not in events and not (definite and c.value is None)]
+        for key, items in (("crab", _crab_parts(self.case)), ("slim", _slim_parts(self.case))):
+            lines.append(_headline_of(r[key]))
+            for item in items.values():
+                if item.value is True:  # a met item, by the checks that meet it
+                    met = [c for c in item.checks if c.verdict is True] or list(item.checks)
+                    lines += [f"  - {item.label}：{c.explain()}" for c in met]
+        return lines
+
+    def _not_computed(self) -> list[str]:
+        """One line for the models that did not run, grouped by the reason."""
+        by_reason: dict[str, list[str]] = {}
+        for key, reason in self.skipped.items():
+            by_reason.setdefault(reason, []).append(_SECTION_TITLES[key])
+        parts = [f"{'、'.join(titles)}：未计算，{reason}" for reason, titles in by_reason.items()]
+        return ["；".join(parts)] if parts else []
+
+    def _missing_lines(self) -> list[str]:
+        dx = self.results["diagnosis"]
+        other = [m for m in self.missing() if m not in dx.missing]
+        if not dx.missing and not other:
+            return ["缺少数据：无"]
+        shown_above = dx.details["reason"] == "missing_data"  # the headline already names them
+        return ["诊断缺少的数据：" + ("见上" if shown_above else "、".join(map(field_zh, dx.missing)) or "无"),
+                "其他计算缺少的数据：" + ("、".join(map(field_zh, other)) or "无")]
+
+    def _concise_report(self) -> list[str]:
+        r = self.results
+        lines = self._headline() + ["", "决定诊断的标准"] + self._decisive()
+        lines += ["", "实验室计算"] + [_headline_of(r[k]) for k in ("crcl", "egfr", "corrected_calcium", "flc_ratio")]
+        lines += ["", "分期与风险"] + self._staging_note()
+        lines += [_headline_of(r[k]) for k in _REPORT_ORDER if k in r] + self._not_computed()
+        lines += [""] + self._missing_lines()
+        lines += ["参考文献：" + "；".join(source(k).short for k in self.source_keys())
+                  + "（完整报告列出每一项核对与完整文献：命令行加 --full，或 explain(full=True)）"]
+        return lines
+
+    def _full_report(self) -> list[str]:
+        r = self.results
+        lines = self._headline()
         numbered = [
             ("一、实验室计算", ("crcl", "egfr", "corrected_calcium", "flc_ratio")),
             ("二、终末器官损害（CRAB）", ("crab",)),
@@ -238,9 +329,7 @@ class Assessment:
         ]
         event_checks = set(r["crab"].checks) | set(r["slim"].checks)
         for title, keys in numbered:
-            body: list[str] = []
-            if title.startswith("五") and dx.value != "multiple_myeloma":
-                body.append("（分期系统适用于已确诊的多发性骨髓瘤；当前诊断不是 MM，以下结果仅供练习。）")
+            body: list[str] = self._staging_note() if title.startswith("五") else []
             for key in keys:
                 if key in r:
                     res = r[key]
@@ -253,8 +342,16 @@ class Assessment:
                 lines += ["", title] + body
         lines += ["", "参考文献"] + [f"  - {source(k).citation}" + (f" doi:{source(k).doi}" if source(k).doi else "")
                                   for k in self.source_keys()]
-        lines += ["", DISCLAIMER]
-        return "\n".join(lines)
+        return lines
+
+    def missing(self) -> list[str]:
+        """The fields missing anywhere in the assessment, those of the diagnosis first.
+
+        >>> assess({"m_protein_g_dl": 2.8, "bmpc_percent": 8, "sex": "male"}).missing()[:2]
+        ['calcium_mg_dl/calcium_mmol_l', 'calcium_uln_mg_dl/calcium_uln_mmol_l']
+        """
+        order = ["diagnosis"] + [k for k in self.results if k != "diagnosis"]
+        return list(dict.fromkeys(m for k in order for m in self.results[k].missing))
 
     def source_keys(self) -> list[str]:
         """The sources cited anywhere in the assessment, in order of first use.
@@ -308,6 +405,9 @@ def assess(case_or_dict: Case | Mapping[str, Any]) -> Assessment:
             skipped[key] = "仅适用于" + "、".join(DIAGNOSIS_ZH[g] for g in gate)
             continue
         results[key] = fn(case)
+    cyto = results.get("cytogenetic_risk")
+    if cyto is not None and cyto.value is not None and dx.value != "multiple_myeloma":
+        results["cytogenetic_risk"] = replace(cyto, summary=zh_join(cyto.summary, "；", MM_ONLY_CAVEAT))
     return Assessment(case, results, skipped)
 
 

@@ -31,19 +31,25 @@ Monoclonal protein
     ``isotype`` (IgG, IgA, IgM, IgD, IgE or ``light_chain`` = no heavy chain on
     immunofixation), ``light_chain`` (``kappa``/``lambda``, the light chain of
     the M-protein), ``m_protein_g_dl`` | ``m_protein_g_l`` (serum M-spike),
-    ``urine_m_protein_mg_24h``, ``flc_kappa_mg_l``, ``flc_lambda_mg_l``
-    (serum free light chains, Freelite; must be > 0 — enter the assay's lower
-    detection limit for an undetectable chain).
+    ``urine_m_protein_mg_24h``, ``flc_kappa_mg_l`` | ``flc_kappa_mg_dl``,
+    ``flc_lambda_mg_l`` | ``flc_lambda_mg_dl`` (serum free light chains,
+    Freelite, in mg/L or in mg/dL; must be > 0 — enter the assay's lower
+    detection limit for an undetectable chain).  An M-protein of 0 with no
+    ``isotype`` means none was detected (serum immunofixation negative).
 Marrow and plasmacytoma
     ``bmpc_percent`` (clonal bone-marrow plasma cells, %),
-    ``biopsy_proven_plasmacytoma`` (bool).
+    ``biopsy_proven_plasmacytoma`` (bool), ``circulating_pc_percent`` (clonal
+    plasma cells in the peripheral-blood smear, % of leukocytes; IMWG 2021
+    plasma cell leukaemia).
 Chemistry
     ``calcium_mg_dl`` | ``calcium_mmol_l`` (total serum calcium),
     ``calcium_uln_mg_dl`` | ``calcium_uln_mmol_l`` (the laboratory's upper
     limit of normal), ``albumin_g_dl`` | ``albumin_g_l``,
     ``creatinine_mg_dl`` | ``creatinine_umol_l``, ``crcl_ml_min`` (a
-    *measured* creatinine clearance, if known), ``beta2m_mg_l``, ``ldh_u_l``,
-    ``ldh_uln_u_l``.
+    *measured* creatinine clearance, if known), ``egfr_ml_min_1_73m2`` (an
+    eGFR as reported by the laboratory; used where creatinine is not given, to
+    pick the FLC reference range — never for CRAB-R, which is a clearance),
+    ``beta2m_mg_l``, ``ldh_u_l``, ``ldh_uln_u_l``.
 Blood count
     ``hemoglobin_g_dl`` | ``hemoglobin_g_l``, ``hemoglobin_lln_g_dl`` |
     ``hemoglobin_lln_g_l`` (the laboratory's lower limit of normal).
@@ -60,6 +66,12 @@ Cytogenetics (FISH; bool)
 Anaemia mechanisms
     ``ferritin_ng_ml`` | ``ferritin_ug_l`` (the same number),
     ``transferrin_saturation_percent``, ``epo_miu_ml``.
+Asserted findings (bool; for vignettes that state a CRAB item in words)
+    ``hypercalcemia``, ``renal_insufficiency``, ``anemia``, ``bone_lesions``
+    (one CRAB item each), or ``crab_absent: true`` (all four absent).  An
+    assertion decides its item only where the laboratory values leave it
+    undecided; the trace marks it as asserted.  A laboratory value that decides
+    the item the other way is an input error.
 
 >>> c = Case.from_dict({"m_protein_g_l": 28, "bmpc_percent": 8, "sex": "female"})
 >>> c.measured("m_protein")
@@ -76,7 +88,6 @@ mmlib.errors.InputError: 字段 calcium_mg_dl 的值 2.6 无效：应为 4–20 
 
 from __future__ import annotations
 
-import json
 import math
 import numbers
 from dataclasses import dataclass, fields as _dc_fields
@@ -84,7 +95,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from .errors import InputError, MMLibError, UnitConflictError, UnknownFieldError
-from .trace import fmt_number
+from .jsonio import JSONFormatError, load_json_object as _load_json_object
+from .trace import as_read, fmt_number
 from .units import URINE_24H_UNIT, convert as _convert
 
 __all__ = [
@@ -98,6 +110,7 @@ __all__ = [
     "field_zh",
     "CHOICES",
     "BOOL_FIELDS",
+    "ASSERTED_CRAB",
     "INT_FIELDS",
     "CaseFormatError",
     "FieldConflictError",
@@ -105,16 +118,15 @@ __all__ = [
 ]
 
 
-class CaseFormatError(MMLibError):
-    """The case text is not a JSON object, or the file cannot be read.
+class CaseFormatError(JSONFormatError):
+    """The case text is not a JSON object, or the file cannot be read (see :mod:`mmlib.jsonio`).
 
     >>> print(CaseFormatError("[1]", "不是 JSON 对象", "not a JSON object").en)
     Cannot read case '[1]': not a JSON object.
     """
 
-    def __init__(self, what: str, zh_reason: str, en_reason: str) -> None:
-        super().__init__(f"无法读取病例 '{what}'：{zh_reason}。", f"Cannot read case '{what}': {en_reason}.",
-                         field="case", value=what)
+    noun_zh = "病例"
+    noun_en = "case"
 
 
 class FieldConflictError(MMLibError):
@@ -160,6 +172,9 @@ MEASURED: dict[str, MeasuredSpec] = {
         MeasuredSpec("hemoglobin", "hemoglobin", "hemoglobin_g_dl", "g/dL", "hemoglobin_g_l", "g/L"),
         MeasuredSpec("hemoglobin_lln", "hemoglobin", "hemoglobin_lln_g_dl", "g/dL", "hemoglobin_lln_g_l", "g/L"),
         MeasuredSpec("ferritin", "ferritin", "ferritin_ng_ml", "ng/mL", "ferritin_ug_l", "µg/L"),
+        # free light chains: Freelite's own unit (mg/L) is listed first, so missing lists read "flc_kappa_mg_l/…"
+        MeasuredSpec("flc_kappa", "flc", "flc_kappa_mg_l", "mg/L", "flc_kappa_mg_dl", "mg/dL"),
+        MeasuredSpec("flc_lambda", "flc", "flc_lambda_mg_l", "mg/L", "flc_lambda_mg_dl", "mg/dL"),
     )
 }
 
@@ -218,7 +233,11 @@ CHOICES: dict[str, tuple[str, ...]] = {
 BOOL_FIELDS: tuple[str, ...] = (
     "biopsy_proven_plasmacytoma", "del17p", "t4_14", "t14_16", "t14_20", "t11_14", "gain_1q", "amp_1q",
     "del1p32", "tp53_mutation", "del1p32_biallelic", "del13q", "hyperdiploid",
+    "hypercalcemia", "renal_insufficiency", "anemia", "bone_lesions", "crab_absent",
 )
+
+#: The asserted-finding fields, by CRAB item.
+ASSERTED_CRAB: dict[str, str] = {"C": "hypercalcemia", "R": "renal_insufficiency", "A": "anemia", "B": "bone_lesions"}
 
 INT_FIELDS: tuple[str, ...] = ("lytic_lesions", "mri_focal_lesions")
 
@@ -236,6 +255,10 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
     # free light chains: must be > 0 (a ratio is taken); extreme LC myeloma reaches tens of g/L
     "flc_kappa_mg_l": (0.01, 100_000),
     "flc_lambda_mg_l": (0.01, 100_000),
+    "flc_kappa_mg_dl": (0.001, 10_000),
+    "flc_lambda_mg_dl": (0.001, 10_000),
+    "circulating_pc_percent": (0, 100),
+    "egfr_ml_min_1_73m2": (0, 250),
     "bmpc_percent": (0, 100),
     # total calcium: 4–20 mg/dL is 1.0–5.0 mmol/L; 2.6 mg/dL is a mmol/L value
     "calcium_mg_dl": (4.0, 20.0),
@@ -270,7 +293,8 @@ PLAUSIBLE: dict[str, tuple[float, float]] = {
 #: Unit shown in range messages for single-unit fields.
 _UNIT_TEXT: dict[str, str] = {
     "age_years": "岁/years", "weight_kg": "kg", "height_cm": "cm", "urine_m_protein_mg_24h": URINE_24H_UNIT,
-    "flc_kappa_mg_l": "mg/L", "flc_lambda_mg_l": "mg/L", "bmpc_percent": "%", "crcl_ml_min": "mL/min",
+    "bmpc_percent": "%", "crcl_ml_min": "mL/min",
+    "circulating_pc_percent": "%", "egfr_ml_min_1_73m2": "mL/min/1.73 m²",
     "lytic_lesions": "", "mri_focal_lesions": "", "mri_lesion_sizes_mm": "mm", "beta2m_mg_l": "mg/L",
     "ldh_u_l": "U/L", "ldh_uln_u_l": "U/L", "del17p_ccf_percent": "%", "transferrin_saturation_percent": "%",
     "epo_miu_ml": "mIU/mL",
@@ -284,23 +308,24 @@ _HINTS: dict[str, tuple[tuple[float, float, str, str], ...]] = {
                      "looks like nmol/L (1 mg/L ≈ 84.7 nmol/L)"),),
     "ldh_u_l": ((0.0, 20.0, "看起来像 µkat/L（1 µkat/L = 60 U/L）", "looks like µkat/L (1 µkat/L = 60 U/L)"),),
     "ldh_uln_u_l": ((0.0, 50.0, "看起来像 µkat/L（1 µkat/L = 60 U/L）", "looks like µkat/L (1 µkat/L = 60 U/L)"),),
-    "flc_kappa_mg_l": ((0.0, 0.01, "无法检出时请填写检测下限", "enter the assay's detection limit if undetectable"),),
-    "flc_lambda_mg_l": ((0.0, 0.01, "无法检出时请填写检测下限", "enter the assay's detection limit if undetectable"),),
 }
+for _f in ("flc_kappa_mg_l", "flc_lambda_mg_l", "flc_kappa_mg_dl", "flc_lambda_mg_dl"):
+    _HINTS[_f] = ((0.0, PLAUSIBLE[_f][0], "无法检出时请填写检测下限", "enter the assay's detection limit if undetectable"),)
 
 FIELD_NAMES: tuple[str, ...] = (
     "age_years", "sex", "weight_kg", "height_cm",
     "isotype", "light_chain", "m_protein_g_dl", "m_protein_g_l", "urine_m_protein_mg_24h",
-    "flc_kappa_mg_l", "flc_lambda_mg_l",
-    "bmpc_percent", "biopsy_proven_plasmacytoma",
+    "flc_kappa_mg_l", "flc_lambda_mg_l", "flc_kappa_mg_dl", "flc_lambda_mg_dl",
+    "bmpc_percent", "biopsy_proven_plasmacytoma", "circulating_pc_percent",
     "calcium_mg_dl", "calcium_mmol_l", "calcium_uln_mg_dl", "calcium_uln_mmol_l", "albumin_g_dl", "albumin_g_l",
-    "creatinine_mg_dl", "creatinine_umol_l", "crcl_ml_min",
+    "creatinine_mg_dl", "creatinine_umol_l", "crcl_ml_min", "egfr_ml_min_1_73m2",
     "hemoglobin_g_dl", "hemoglobin_g_l", "hemoglobin_lln_g_dl", "hemoglobin_lln_g_l",
     "lytic_lesions", "mri_lesion_sizes_mm", "mri_focal_lesions",
     "beta2m_mg_l", "ldh_u_l", "ldh_uln_u_l",
     "del17p", "t4_14", "t14_16", "t14_20", "t11_14", "gain_1q", "amp_1q", "del1p32", "tp53_mutation",
     "del17p_ccf_percent", "del1p32_biallelic", "del13q", "hyperdiploid",
     "ferritin_ng_ml", "ferritin_ug_l", "transferrin_saturation_percent", "epo_miu_ml",
+    "hypercalcemia", "renal_insufficiency", "anemia", "bone_lesions", "crab_absent",
 )
 
 #: Chinese name of every field (both spellings of a two-unit quantity share one name), for the
@@ -312,7 +337,9 @@ FIELD_ZH: dict[str, str] = {
     "m_protein_g_dl": "血清 M 蛋白", "m_protein_g_l": "血清 M 蛋白",
     "urine_m_protein_mg_24h": "24 小时尿 M 蛋白",
     "flc_kappa_mg_l": "血清游离 κ 轻链", "flc_lambda_mg_l": "血清游离 λ 轻链",
+    "flc_kappa_mg_dl": "血清游离 κ 轻链", "flc_lambda_mg_dl": "血清游离 λ 轻链",
     "bmpc_percent": "骨髓克隆性浆细胞比例", "biopsy_proven_plasmacytoma": "活检证实的浆细胞瘤",
+    "circulating_pc_percent": "外周血克隆性浆细胞比例", "egfr_ml_min_1_73m2": "检验报告的 eGFR",
     "calcium_mg_dl": "血清钙", "calcium_mmol_l": "血清钙",
     "calcium_uln_mg_dl": "血清钙正常上限", "calcium_uln_mmol_l": "血清钙正常上限",
     "albumin_g_dl": "血清白蛋白", "albumin_g_l": "血清白蛋白",
@@ -323,11 +350,13 @@ FIELD_ZH: dict[str, str] = {
     "mri_focal_lesions": "MRI 局灶性病变数",
     "beta2m_mg_l": "血清 β2 微球蛋白", "ldh_u_l": "乳酸脱氢酶", "ldh_uln_u_l": "乳酸脱氢酶正常上限",
     "del17p": "del(17p)", "t4_14": "t(4;14)", "t14_16": "t(14;16)", "t14_20": "t(14;20)", "t11_14": "t(11;14)",
-    "gain_1q": "1q 增益", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
+    "gain_1q": "1q 获得", "amp_1q": "1q 扩增", "del1p32": "del(1p32)", "tp53_mutation": "TP53 突变",
     "del17p_ccf_percent": "del(17p) 的癌细胞克隆比例", "del1p32_biallelic": "del(1p32) 双等位缺失",
     "del13q": "del(13q)", "hyperdiploid": "超二倍体",
     "ferritin_ng_ml": "铁蛋白", "ferritin_ug_l": "铁蛋白", "transferrin_saturation_percent": "转铁蛋白饱和度",
     "epo_miu_ml": "血清 EPO",
+    "hypercalcemia": "高钙血症（陈述）", "renal_insufficiency": "肾功能不全（陈述）", "anemia": "贫血（陈述）",
+    "bone_lesions": "溶骨性骨病变（陈述）", "crab_absent": "无 CRAB 表现（陈述）",
 }
 #: Alternatives that are one item of data (either spelling / either form).
 _EITHER_ZH: dict[str, str] = {"mri_lesion_sizes_mm/mri_focal_lesions": "MRI 局灶性病变直径或个数"}
@@ -480,8 +509,11 @@ class Case:
     urine_m_protein_mg_24h: float | None = None
     flc_kappa_mg_l: float | None = None
     flc_lambda_mg_l: float | None = None
+    flc_kappa_mg_dl: float | None = None
+    flc_lambda_mg_dl: float | None = None
     bmpc_percent: float | None = None
     biopsy_proven_plasmacytoma: bool | None = None
+    circulating_pc_percent: float | None = None
     calcium_mg_dl: float | None = None
     calcium_mmol_l: float | None = None
     calcium_uln_mg_dl: float | None = None
@@ -491,6 +523,7 @@ class Case:
     creatinine_mg_dl: float | None = None
     creatinine_umol_l: float | None = None
     crcl_ml_min: float | None = None
+    egfr_ml_min_1_73m2: float | None = None
     hemoglobin_g_dl: float | None = None
     hemoglobin_g_l: float | None = None
     hemoglobin_lln_g_dl: float | None = None
@@ -518,6 +551,11 @@ class Case:
     ferritin_ug_l: float | None = None
     transferrin_saturation_percent: float | None = None
     epo_miu_ml: float | None = None
+    hypercalcemia: bool | None = None
+    renal_insufficiency: bool | None = None
+    anemia: bool | None = None
+    bone_lesions: bool | None = None
+    crab_absent: bool | None = None
 
     def __post_init__(self) -> None:
         for name in FIELD_NAMES:
@@ -525,6 +563,14 @@ class Case:
         for first, second, error in _EXCLUSIVE:
             if getattr(self, first) is not None and getattr(self, second) is not None:
                 raise error(first, second)
+        if self.crab_absent is False:
+            raise InputError("crab_absent", False, "true（如存在 CRAB 表现，请逐项陈述 hypercalcemia、renal_insufficiency、"
+                             "anemia、bone_lesions）", en_expected="true (state a present CRAB item by its own field: "
+                             "hypercalcemia, renal_insufficiency, anemia, bone_lesions)")
+        if self.crab_absent is not None:
+            for item in ASSERTED_CRAB.values():
+                if getattr(self, item) is not None:
+                    raise FieldConflictError("crab_absent", item)
 
     # -- constructors ------------------------------------------------------
 
@@ -572,7 +618,7 @@ class Case:
         >>> Case().measured("potassium")
         Traceback (most recent call last):
         ...
-        mmlib.errors.UnknownFieldError: 未知字段 'potassium'。有效字段：m_protein, calcium, calcium_uln, albumin, creatinine, hemoglobin, hemoglobin_lln, ferritin。 / Unknown field 'potassium'. Valid fields: m_protein, calcium, calcium_uln, albumin, creatinine, hemoglobin, hemoglobin_lln, ferritin.
+        mmlib.errors.UnknownFieldError: 未知字段 'potassium'。有效字段：m_protein, calcium, calcium_uln, albumin, creatinine, hemoglobin, hemoglobin_lln, ferritin, flc_kappa, flc_lambda。 / Unknown field 'potassium'. Valid fields: m_protein, calcium, calcium_uln, albumin, creatinine, hemoglobin, hemoglobin_lln, ferritin, flc_kappa, flc_lambda.
         """
         spec = MEASURED.get(name)
         if spec is None:
@@ -582,6 +628,27 @@ class Case:
             if v is not None:
                 return Measured(v, unit, fname)
         return None
+
+    def flc_mg_l(self, chain: str) -> float | None:
+        """The serum free light chain ``chain`` (``"kappa"``/``"lambda"``) in mg/L, whichever unit was given.
+
+        >>> Case(flc_kappa_mg_dl=4.4).flc_mg_l("kappa"), Case(flc_lambda_mg_l=4.4).flc_mg_l("lambda")
+        (44.0, 4.4)
+        >>> Case().flc_mg_l("kappa") is None
+        True
+        """
+        m = self.measured(f"flc_{chain}")
+        return None if m is None else as_read(_convert("flc", m.value, m.unit, "mg/L"))
+
+    def asserted(self, item: str) -> bool | None:
+        """The stated verdict of CRAB item ``item`` (``"C"``, ``"R"``, ``"A"``, ``"B"``), or ``None``.
+
+        >>> Case(crab_absent=True).asserted("R"), Case(anemia=True).asserted("A"), Case().asserted("C")
+        (False, True, None)
+        """
+        if self.crab_absent:
+            return False
+        return getattr(self, ASSERTED_CRAB[item])
 
     def given(self) -> tuple[str, ...]:
         """The names of the fields that are set.
@@ -617,6 +684,8 @@ def either_field(stem: str) -> str:
 def load_json_object(text_or_path: str | Path) -> dict[str, Any]:
     """Parse JSON text (starting with ``{``) or read a JSON file; the result must be an object.
 
+    The rules (duplicate keys, BOM, NaN, nesting) are those of :mod:`mmlib.jsonio`.
+
     >>> load_json_object('{"a": 1}')
     {'a': 1}
     >>> load_json_object("/no/such/case.json")
@@ -624,40 +693,7 @@ def load_json_object(text_or_path: str | Path) -> dict[str, Any]:
     ...
     mmlib.case.CaseFormatError: 无法读取病例 '/no/such/case.json'：文件不存在。 / Cannot read case '/no/such/case.json': no such file.
     """
-    if isinstance(text_or_path, Path) or not str(text_or_path).lstrip().startswith(("{", "[")):
-        path = Path(text_or_path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise CaseFormatError(str(path), "文件不存在", "no such file") from None
-        except (OSError, ValueError) as exc:  # unreadable, not UTF-8, or a NUL in the path
-            raise CaseFormatError(str(path), f"无法读取文件（{type(exc).__name__}）",
-                                  f"the file cannot be read ({type(exc).__name__})") from None
-        label_zh = label_en = str(path)
-    else:
-        text = str(text_or_path)
-        label_zh, label_en = "<JSON 文本>", "<JSON text>"
-    try:
-        data = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise _json_error(label_zh, label_en, exc) from None
-    except ValueError as exc:  # NaN / Infinity
-        raise CaseFormatError(label_en, f"JSON 中不允许 {exc}", f"{exc} is not allowed in JSON") from None
-    if not isinstance(data, dict):
-        raise CaseFormatError(label_en, "顶层应为 JSON 对象 {...}", "the top level must be a JSON object {...}")
-    return data
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
-def _json_error(label_zh: str, label_en: str, exc: json.JSONDecodeError) -> CaseFormatError:
-    err = CaseFormatError(label_en, "", "")
-    err.zh = f"无法读取病例 '{label_zh}'：JSON 格式错误（第 {exc.lineno} 行第 {exc.colno} 列）。"
-    err.en = f"Cannot read case '{label_en}': invalid JSON (line {exc.lineno}, column {exc.colno})."
-    err.args = (f"{err.zh} / {err.en}",)
-    return err
+    return _load_json_object(text_or_path, CaseFormatError)
 
 
 _DATACLASS_FIELDS = tuple(f.name for f in _dc_fields(Case))

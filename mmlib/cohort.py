@@ -28,17 +28,20 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .case import BOOL_FIELDS, CHOICES, FIELD_NAMES, INT_FIELDS, MEASURED, PLAUSIBLE, _EXCLUSIVE, validate_field
+from .case import (ASSERTED_CRAB, BOOL_FIELDS, CHOICES, FIELD_NAMES, INT_FIELDS, MEASURED, PLAUSIBLE, _EXCLUSIVE, Case,
+                   validate_field)
 from .diagnosis import (BMPC_S, CALCIUM_ABOVE_ULN, CALCIUM_HIGH, CLONAL_BMPC, CREATININE_HIGH, CRCL_LOW,
                         DIAGNOSES, FLC_INVOLVED_LI, FLC_RATIO_LI, HB_BELOW_LLN, HB_LOW, LYTIC,
-                        LYTIC_WITH_PLASMACYTOMA, MRI_LESION_SIZE, MRI_LESIONS, REASONS, SMM_M_PROTEIN, SMM_URINE,
-                        SP_MARROW, decide, difference)
+                        LYTIC_WITH_PLASMACYTOMA, M_PROTEIN_DETECTED, MRI_LESION_SIZE, MRI_LESIONS, REASONS,
+                        SMM_M_PROTEIN, SMM_URINE, SP_MARROW, URINE_DETECTED, crab, decide, difference)
 from .errors import InputError, MMLibError
-from .labs import (FLC_KAPPA_ULN, FLC_LAMBDA_ULN, FLC_RATIO_HIGH, FLC_RATIO_LOW, ckd_epi_2021_formula,
-                   cockcroft_gault_formula, corrected_calcium_formula)
+from .labs import (FLC_KAPPA_ULN, FLC_LAMBDA_ULN, FLC_RATIO_HIGH, FLC_RATIO_LOW, FLC_RATIO_RENAL_HIGH,
+                   FLC_RATIO_RENAL_LOW, RENAL_RANGE_GFR, ckd_epi_2021_formula, cockcroft_gault_formula,
+                   corrected_calcium_formula)
 from .staging import ISS_ALBUMIN_I, ISS_B2M_I, ISS_B2M_III, LDH_HIGH, STAGES, iss_codes, r2iss_group, r2iss_range, \
     riss_codes
-from .tristate import t_and, t_not, t_or, t_or_evaluable, t_test
+from .trace import as_read
+from .tristate import t_and, t_not, t_or, t_test
 from .units import convert
 
 __all__ = ["assess_frame", "validate_frame", "OUTPUT_COLUMNS"]
@@ -184,7 +187,25 @@ def validate_frame(df: pd.DataFrame) -> dict[str, np.ndarray]:
         if both.any():
             row = df.index[int(np.flatnonzero(both)[0])]
             raise _row_error(error(first, second), first, row)
+    absent = cols["crab_absent"]
+    stated_too = np.zeros(n, bool)
+    for item in ASSERTED_CRAB.values():
+        stated_too |= ~np.isnan(cols[item])
+    bad = (absent == 0.0) | (~np.isnan(absent) & stated_too)
+    if bad.any():
+        _raise_case_error(df, int(np.flatnonzero(bad)[0]))
     return cols
+
+
+def _raise_case_error(df: pd.DataFrame, pos: int) -> None:
+    """Raise the error that one case built from row ``pos`` raises, with the row named."""
+    row = df.iloc[pos]
+    record = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in row.items() if not _is_missing(v)}
+    try:
+        crab(Case.from_dict(record))
+    except MMLibError as exc:
+        raise _row_error(exc, exc.field or "", df.index[pos]) from None
+    raise MMLibError("第 {pos} 行无法评估。", f"Row {pos} cannot be evaluated.")  # pragma: no cover
 
 
 # --------------------------------------------------------------------------
@@ -240,21 +261,37 @@ def _labs(cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     corrected = corrected_calcium_formula(ca, alb, si)
     corrected_mg = np.where(si, convert("calcium", corrected, "mmol/L", "mg/dL"), corrected)
 
-    kappa, lam, chain = cols["flc_kappa_mg_l"], cols["flc_lambda_mg_l"], cols["light_chain"]
+    kappa, lam, chain = _flc(cols, "kappa"), _flc(cols, "lambda"), cols["light_chain"]
     kappa_involved = np.where(chain == "kappa", True, np.where(chain == "lambda", False, kappa >= lam))
     both = ~np.isnan(kappa) & ~np.isnan(lam)  # as in labs.flc_ratio: nothing without both chains
     involved = np.where(both, np.where(kappa_involved, kappa, lam), np.nan)
     uninvolved = np.where(kappa_involved, lam, kappa)
-    return {"crcl": crcl, "egfr": egfr, "corrected_mg_dl": corrected_mg, "ratio": kappa / lam,
-            "involved": involved, "ratio_iu": involved / uninvolved}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = as_read(kappa / lam)
+        ratio_iu = as_read(involved / uninvolved)
+    # the kidney function that picks the κ/λ range (labs.kidney_function): measured CrCl, CKD-EPI, reported eGFR
+    measured = ~np.isnan(cols["crcl_ml_min"])
+    gfr = np.where(measured, cols["crcl_ml_min"], np.where(~np.isnan(egfr), egfr, cols["egfr_ml_min_1_73m2"]))
+    renal = t_test(RENAL_RANGE_GFR, gfr, "mL/min")
+    standard = t_or(t_test(FLC_RATIO_LOW, ratio), t_test(FLC_RATIO_HIGH, ratio))
+    renal_abn = t_or(t_test(FLC_RATIO_RENAL_LOW, ratio), t_test(FLC_RATIO_RENAL_HIGH, ratio))
+    abnormal = np.where(renal == 1.0, renal_abn, standard)
+    return {"crcl": crcl, "egfr": egfr, "corrected_mg_dl": corrected_mg, "ratio": ratio, "kappa": kappa,
+            "lambda": lam, "involved": involved, "ratio_iu": ratio_iu, "ratio_abnormal": abnormal}
+
+
+def _flc(cols: dict[str, np.ndarray], chain: str) -> np.ndarray:
+    """A free light chain in mg/L, whichever unit was given (as :meth:`Case.flc_mg_l`)."""
+    dl, l_ = cols[f"flc_{chain}_mg_dl"], cols[f"flc_{chain}_mg_l"]
+    return np.where(~np.isnan(l_), l_, as_read(convert("flc", dl, "mg/dL", "mg/L")))
 
 
 def _events(cols: dict[str, np.ndarray], labs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     e: dict[str, np.ndarray] = {}
-    e["C"] = t_or_evaluable(_either(CALCIUM_HIGH, *_pair(cols, "calcium")),
+    e["C"] = t_or(_either(CALCIUM_HIGH, *_pair(cols, "calcium")),
                   _relative("calcium", "calcium", "calcium_uln", CALCIUM_ABOVE_ULN, cols, True))
-    e["R"] = t_or_evaluable(t_test(CRCL_LOW, labs["crcl"], "mL/min"), _either(CREATININE_HIGH, *_pair(cols, "creatinine")))
-    e["A"] = t_or_evaluable(_either(HB_LOW, *_pair(cols, "hemoglobin")),
+    e["R"] = t_or(t_test(CRCL_LOW, labs["crcl"], "mL/min"), _either(CREATININE_HIGH, *_pair(cols, "creatinine")))
+    e["A"] = t_or(_either(HB_LOW, *_pair(cols, "hemoglobin")),
                   _relative("hemoglobin", "hemoglobin", "hemoglobin_lln", HB_BELOW_LLN, cols, False))
     bm10 = t_test(CLONAL_BMPC, cols["bmpc_percent"])
     plasma = cols["biopsy_proven_plasmacytoma"] == 1.0
@@ -262,6 +299,14 @@ def _events(cols: dict[str, np.ndarray], labs: dict[str, np.ndarray]) -> dict[st
     b_fn = t_test(LYTIC_WITH_PLASMACYTOMA, cols["lytic_lesions"])
     e["B"] = np.where(~plasma | (bm10 == 1), b_std,
                       np.where(bm10 == 0, b_fn, np.where(b_std == b_fn, b_std, np.nan)))
+    for item, field in ASSERTED_CRAB.items():  # a stated item decides only what the laboratory values leave open
+        stated = np.where(cols["crab_absent"] == 1.0, 0.0, cols[field])
+        lab = e[item]
+        if (~np.isnan(stated) & ~np.isnan(lab) & (stated != lab)).any():
+            raise_rows = np.flatnonzero(~np.isnan(stated) & ~np.isnan(lab) & (stated != lab))
+            e["_conflict_row"] = raise_rows[:1]
+            break
+        e[item] = np.where(np.isnan(lab), stated, lab)
     e["S"] = t_test(BMPC_S, cols["bmpc_percent"])
     e["Li"] = t_and(t_test(FLC_RATIO_LI, labs["ratio_iu"]), t_test(FLC_INVOLVED_LI, labs["involved"], "mg/L"))
     count = np.where(np.isnan(cols["mri_lesion_sizes_mm"]), cols["mri_focal_lesions"], cols["mri_lesion_sizes_mm"])
@@ -273,15 +318,20 @@ def _events(cols: dict[str, np.ndarray], labs: dict[str, np.ndarray]) -> dict[st
 def _diagnosis(cols, labs, e) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     m3 = _either(SMM_M_PROTEIN, *_pair(cols, "m_protein"))
     urine = t_test(SMM_URINE, cols["urine_m_protein_mg_24h"])
-    ratio, kappa, lam = labs["ratio"], cols["flc_kappa_mg_l"], cols["flc_lambda_mg_l"]
+    ratio, kappa, lam = labs["ratio"], labs["kappa"], labs["lambda"]
     lc_flc = t_or(t_and(t_test(FLC_RATIO_HIGH, ratio), t_test(FLC_KAPPA_ULN, kappa, "mg/L")),
                   t_and(t_test(FLC_RATIO_LOW, ratio), t_test(FLC_LAMBDA_ULN, lam, "mg/L")))
-    crab = t_or(e["C"], e["R"], e["A"], e["B"])
+    crab_ = t_or(e["C"], e["R"], e["A"], e["B"])
+    isotype = cols["isotype"]
+    heavy = np.array([v is not None and v != "light_chain" for v in isotype], bool)
+    is_lc = (isotype == "light_chain").astype(float)
+    m_pos = np.where(heavy, 1.0, _either(M_PROTEIN_DETECTED, *_pair(cols, "m_protein")))
     flags = {
-        "mde": t_or(crab, e["S"], e["Li"], e["M"]), "crab": crab, "bmpc10": e["bmpc10"],
+        "mde": t_or(crab_, e["S"], e["Li"], e["M"]), "crab": crab_, "bmpc10": e["bmpc10"],
         "bmpc_zero": t_test(SP_MARROW, cols["bmpc_percent"]), "plasmacytoma": e["plasmacytoma"],
         "smm_marker": t_or(m3, urine), "mgus_m": t_not(m3), "lc_flc": lc_flc, "urine_lt500": t_not(urine),
-        "is_igm": (cols["isotype"] == "IgM").astype(float), "is_lc": (cols["isotype"] == "light_chain").astype(float),
+        "is_igm": (isotype == "IgM").astype(float), "is_lc": is_lc, "m_pos": m_pos,
+        "mp": t_or(m_pos, is_lc, t_test(URINE_DETECTED, cols["urine_m_protein_mg_24h"]), labs["ratio_abnormal"]),
     }
     return decide(flags)
 
@@ -324,6 +374,8 @@ def assess_frame(df: pd.DataFrame) -> pd.DataFrame:
     cols = validate_frame(df)
     labs = _labs(cols)
     e = _events(cols, labs)
+    if "_conflict_row" in e:
+        _raise_case_error(df, int(e["_conflict_row"][0]))
     dx, reason, prov = _diagnosis(cols, labs, e)
     st = _staging(cols)
     names = np.array(DIAGNOSES, object)

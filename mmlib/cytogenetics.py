@@ -40,7 +40,7 @@ and reports three things at once:
 >>> from mmlib.case import Case
 >>> r = cytogenetic_risk(Case(t4_14=True, gain_1q=True))
 >>> r.value, r.details["classic"], r.details["primary"], r.details["secondary"]
-('high', 'high', ['t(4;14)'], ['1q 增益'])
+('high', 'high', ['t(4;14)'], ['1q 获得'])
 >>> print(r.explain().splitlines()[0])
 细胞遗传学危险分层（IMS/IMWG 2025）：高危。经典 IMWG 高危标准（Sonneveld 2016）：高危
 """
@@ -81,12 +81,12 @@ CREATININE_NORMAL = Threshold("ims2025.creatinine_normal", "血清肌酐（正�
 
 #: Chinese display names of the abnormalities (Case field → name), those of :data:`mmlib.case.FIELD_ZH`:
 #: the standard notation (t(4;14), del(17p) …) is kept as used in Chinese texts, the rest is Chinese
-#: (超二倍体, 1q 增益 = 3 copies, 1q 扩增 = ≥ 4 copies, TP53 突变).
+#: (超二倍体, 1q 获得 = 3 copies, 1q 扩增 = ≥ 4 copies, TP53 突变).
 EVENT_NAMES: dict[str, str] = {f: FIELD_ZH[f] for f in (
     "t11_14", "t4_14", "t14_16", "t14_20", "hyperdiploid", "gain_1q", "amp_1q", "del1p32", "del17p",
     "tp53_mutation", "del13q")}
 #: The name of "1q+" (gain or amplification), as one finding.
-ONE_Q_ZH = "1q+（增益或扩增）"
+ONE_Q_ZH = "1q+（获得或扩增）"
 #: Chinese names of the risk verdicts.
 RISK_ZH: dict[str | None, str] = {"high": "高危", "standard": "标准危", None: "无法判断"}
 #: Primary (initiating) events: IGH translocations and hyperdiploidy (Morgan 2012).

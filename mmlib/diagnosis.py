@@ -27,13 +27,20 @@ Alternative arms of C, R and A.
     Each of these items is published as two alternatives joined by "or"
     (calcium > 11 mg/dL *or* > 1 mg/dL above the ULN; creatinine clearance
     < 40 mL/min *or* creatinine > 2 mg/dL; Hb < 10 g/dL *or* > 2 g/dL below the
-    LLN).  When one arm cannot be evaluated (no ULN/LLN given, or no clearance
-    and no Cockcroft–Gault inputs) the item is decided by the arm that was
-    measured, and the trace shows the other arm as "缺少数据，无法评估" and lists
-    its fields; the item is unknown only when no arm can be evaluated.  This
-    follows how the criteria are applied to a laboratory report, which always
-    carries the absolute value; a reader who has the reference limits should
-    give them, since the relative arm can be met below the absolute cut-off.
+    LLN), and they are combined with Kleene logic: the item is present as soon
+    as one arm is met, absent only when *both* arms are evaluated and not met,
+    and unknown otherwise.  Calcium 10.8 mg/dL with no ULN is therefore not
+    "C absent" (with a ULN of 9.7 mg/dL it would be present), and creatinine
+    1.5 mg/dL with no body weight is not "R absent" (an 85-year-old woman of
+    45 kg has a Cockcroft–Gault clearance below 40 mL/min).  The trace shows
+    the arm that could not be evaluated and ``missing`` names its fields.
+Asserted findings.
+    A vignette that says "无 CRAB 表现" or "无贫血" without laboratory values
+    can state the item (``hypercalcemia``, ``renal_insufficiency``, ``anemia``,
+    ``bone_lesions`` or ``crab_absent``).  The assertion decides an item only
+    where the laboratory values leave it unknown, and the trace marks it as
+    asserted; laboratory values that decide the item the other way are an
+    input error (:class:`~mmlib.errors.InputError` naming both).
 Renal (R).
     "Creatinine clearance < 40 mL/min": a measured ``crcl_ml_min`` if given,
     otherwise Cockcroft–Gault with actual body weight (the paper allows
@@ -67,6 +74,26 @@ Missing data.
     missing the diagnosis is ``"indeterminate"`` with the missing fields and,
     where only the exclusion of events is missing, a ``provisional``
     diagnosis ("MGUS if the missing CRAB items are normal").
+A monoclonal protein is required.
+    MGUS, SMM by its M-protein arm and light-chain MGUS presuppose a
+    monoclonal protein.  One is *detected* when the serum M-protein is > 0, an
+    isotype was identified by immunofixation, the urine M-protein is > 0 or
+    the κ/λ ratio is outside its reference range (the renal range where
+    kidney function is < 60).  Serum M-protein 0 with no isotype, urine
+    M-protein 0 and a normal ratio is ``no_monoclonal_gammopathy``, provided
+    the marrow (if examined) has < 10 % clonal plasma cells; with ≥ 10 % the
+    SMM / MM rules apply and an MM is ``non_secretory_myeloma``.  Serum
+    M-protein 0 with a light chain in the urine or an abnormal ratio needs the
+    immunofixation result (``isotype``): ``light_chain`` leads to the
+    light-chain MGUS rule.
+Subtypes of MM.
+    ``plasma_cell_leukemia``: MM with ≥ 5 % clonal plasma cells in the
+    peripheral-blood smear (IMWG 2021, "in patients otherwise meeting the
+    diagnostic criteria of MM"); ``non_secretory_myeloma``: MM with no
+    monoclonal protein detected; ``light_chain_myeloma``: MM of isotype
+    ``light_chain``.  The first that applies is reported.  With the
+    circulating plasma cells not given the subtype cannot be plasma cell
+    leukaemia and the notes say so; the diagnosis (MM) stands either way.
 Findings that are not inputs of this model.
     Amyloidosis, attributability of CRAB to the plasma-cell disorder and the
     symptoms that define IgM MGUS (constitutional symptoms, hyperviscosity,
@@ -106,18 +133,19 @@ from typing import Any
 
 import numpy as np
 
-from .case import Case, either_field, field_zh
+from .case import ASSERTED_CRAB, Case, either_field, field_zh
+from .errors import InputError
 from .labs import (FLC_KAPPA_ULN, FLC_LAMBDA_ULN, FLC_RATIO_HIGH, FLC_RATIO_LOW, ckd_epi_2021, cockcroft_gault,
                    corrected_calcium, flc_ratio, range_text)
-from .trace import Check, RuleResult, Threshold, fmt_number, info
-from .tristate import k_and, k_not, k_or, k_or_evaluable, tri
+from .trace import Check, RuleResult, Threshold, as_read, fmt_number, info
+from .tristate import k_and, k_not, k_or, tri
 from .units import URINE_24H_UNIT, convert
 
 __all__ = [
     "CALCIUM_HIGH", "CALCIUM_ABOVE_ULN", "CRCL_LOW", "CREATININE_HIGH", "HB_LOW", "HB_BELOW_LLN",
     "LYTIC", "LYTIC_WITH_PLASMACYTOMA", "BMPC_S", "FLC_RATIO_LI", "FLC_INVOLVED_LI", "MRI_LESION_SIZE",
     "MRI_LESIONS", "SMM_M_PROTEIN", "MGUS_M_PROTEIN", "SMM_URINE", "LC_MGUS_URINE", "CLONAL_BMPC",
-    "MGUS_BMPC", "SMM_BMPC_UPPER", "SP_MARROW",
+    "MGUS_BMPC", "SMM_BMPC_UPPER", "SP_MARROW", "M_PROTEIN_DETECTED", "URINE_DETECTED", "PCL_CIRCULATING",
     "CRITERIA_TABLES", "criteria_rows", "table_numbers",
     "DIAGNOSES", "DIAGNOSIS_ZH", "SUBTYPE_ZH", "REASONS", "SEVERITY",
     "crab", "slim", "classify", "decide", "difference",
@@ -158,6 +186,14 @@ CLONAL_BMPC = Threshold("imwg2014.bmpc", "骨髓克隆性浆细胞", "≥", 10, 
 MGUS_BMPC = CLONAL_BMPC.negate("imwg2014.mgus.bmpc")
 SMM_BMPC_UPPER = BMPC_S.negate("imwg2014.smm.bmpc_upper")
 SP_MARROW = Threshold("imwg2014.sp.bmpc", "骨髓克隆性浆细胞（孤立性浆细胞瘤要求无）", "≤", 0, "%")
+#: A monoclonal protein detected: a serum or urine M-protein above 0.
+M_PROTEIN_DETECTED = Threshold("imwg2014.m_protein_detected", "血清 M 蛋白（检出）", ">", 0, "g/dL", si=0,
+                               si_unit="g/L")
+URINE_DETECTED = Threshold("imwg2014.urine_detected", "24 小时尿 M 蛋白（检出）", ">", 0, URINE_24H_UNIT)
+
+# Plasma cell leukaemia (IMWG 2021) ------------------------------------------
+PCL_CIRCULATING = Threshold("imwg2021pcl.circulating", "外周血克隆性浆细胞（占白细胞）", "≥", 5, "%",
+                            source="imwg2021pcl")
 
 #: The thresholds shown in the book's tables, read from the objects above.
 CRITERIA_TABLES: dict[str, tuple[Threshold, ...]] = {
@@ -204,7 +240,7 @@ def criteria_rows(table: str) -> list[dict[str, str]]:
 
 DIAGNOSES: tuple[str, ...] = (
     "mgus", "light_chain_mgus", "smoldering_multiple_myeloma", "multiple_myeloma", "solitary_plasmacytoma",
-    "solitary_plasmacytoma_minimal_marrow", "indeterminate",
+    "solitary_plasmacytoma_minimal_marrow", "indeterminate", "no_monoclonal_gammopathy",
 )
 DIAGNOSIS_ZH: dict[str, str] = {
     "mgus": "意义未明的单克隆丙种球蛋白血症（MGUS）",
@@ -214,14 +250,20 @@ DIAGNOSIS_ZH: dict[str, str] = {
     "solitary_plasmacytoma": "孤立性浆细胞瘤",
     "solitary_plasmacytoma_minimal_marrow": "孤立性浆细胞瘤伴微量骨髓受累",
     "indeterminate": "无法确定",
+    "no_monoclonal_gammopathy": "未检出单克隆丙种球蛋白",
 }
 #: Chinese names of the subtypes (``details["subtype"]``).
-SUBTYPE_ZH: dict[str, str] = {"igm_mgus": "IgM 型意义未明的单克隆丙种球蛋白血症（IgM MGUS）"}
+SUBTYPE_ZH: dict[str, str] = {
+    "igm_mgus": "IgM 型意义未明的单克隆丙种球蛋白血症（IgM MGUS）",
+    "plasma_cell_leukemia": "原发性浆细胞白血病（多发性骨髓瘤伴外周血浆细胞 ≥ 5%）",
+    "non_secretory_myeloma": "非分泌型多发性骨髓瘤",
+    "light_chain_myeloma": "轻链型多发性骨髓瘤",
+}
 #: Severity order used by the monotonicity property test (indeterminate and plasmacytoma are not ranked).
 SEVERITY: dict[str, int] = {"mgus": 0, "light_chain_mgus": 0, "smoldering_multiple_myeloma": 1,
                             "multiple_myeloma": 2}
 REASONS: tuple[str, ...] = ("", "missing_data", "mde_without_clonal_basis", "igm_outside_model",
-                            "light_chain_criteria_not_met")
+                            "light_chain_criteria_not_met", "isotype_needed")
 
 
 def _reason_zh(reason: str) -> str:
@@ -238,6 +280,9 @@ def _reason_zh(reason: str) -> str:
         "light_chain_criteria_not_met": (
             f"免疫固定无重链，但 κ/λ 比值未超出 {range_text(FLC_RATIO_LOW, FLC_RATIO_HIGH)} 的范围，或相应的受累轻链未"
             "高于参考上限：不满足轻链型 MGUS 的标准"),
+        "isotype_needed": (
+            "血清 M 蛋白为 0，但尿 M 蛋白或 κ/λ 比值提示存在单克隆轻链；需要免疫固定电泳的结果（M 蛋白类型，"
+            "无重链时为 light_chain）才能按轻链型 MGUS 的标准判断"),
     }[reason]
 
 
@@ -246,20 +291,44 @@ def _reason_zh(reason: str) -> str:
 # --------------------------------------------------------------------------
 
 def difference(a, b):
-    """``a − b`` rounded to 9 decimals, so a difference lands exactly on a boundary (floats or arrays).
+    """``a − b`` as read (:func:`mmlib.trace.as_read`), so a difference lands exactly on a boundary (floats or arrays).
 
     >>> 3.29 - 2.99, float(difference(3.29, 2.99))
     (0.2999999999999998, 0.3)
     """
-    return np.round(np.subtract(a, b), 9)
+    return as_read(np.subtract(a, b))
 
 
 def _part(name: str, label: str, value: bool | None, checks: list[Check], missing: tuple[str, ...] = (),
           summary: str = "") -> RuleResult:
-    # a decided item still lists the fields of an arm it could not evaluate (see "Alternative arms")
-    unevaluated = any(c.verdict is None and c.comparison is not None for c in checks)
-    return RuleResult(name, label, value, tuple(checks), missing=missing if value is None or unevaluated else (),
+    return RuleResult(name, label, value, tuple(checks), missing=missing if value is None else (),
                       source="imwg2014", summary=summary)
+
+
+def _crab_item(case: Case, item: str, label: str, measured: bool | None, checks: list[Check],
+               missing: tuple[str, ...]) -> RuleResult:
+    """A CRAB item from its laboratory verdict and, where that is unknown, the vignette's assertion.
+
+    A laboratory verdict that contradicts the assertion is an input error.
+
+    >>> _crab_item(Case(anemia=False), "A", "A（贫血）", None, [], ("hemoglobin_g_dl/hemoglobin_g_l",)).value
+    False
+    >>> _crab_item(Case(anemia=False), "A", "A（贫血）", True, [], ())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mmlib.errors.InputError: 字段 anemia 的值 False 无效：应为 与检验结果一致（检验结果判定该项为阳性）...
+    """
+    stated = case.asserted(item)
+    field = "crab_absent" if case.crab_absent else ASSERTED_CRAB[item]
+    if stated is not None and measured is not None and stated != measured:
+        verdict_zh, verdict_en = ("阳性", "present") if measured else ("阴性", "absent")
+        raise InputError(field, stated, f"与检验结果一致（检验结果判定该项为{verdict_zh}）",
+                         en_expected=f"consistent with the laboratory values (they decide item {item} as {verdict_en})")
+    if measured is None and stated is not None:
+        checks = checks + [info(f"imwg2014.crab.asserted_{item}", f"{label}：病例陈述（未测量）",
+                                "阳性" if stated else "阴性", source="imwg2014", note=f"字段 {field}")]
+        return _part(f"crab.{item}", label, stated, checks)
+    return _part(f"crab.{item}", label, measured, checks, missing)
 
 
 def _crcl(case: Case) -> tuple[float | None, str]:
@@ -293,13 +362,13 @@ def _crab_c(case: Case) -> RuleResult:
                                               f"{fmt_number(round(uln_value, 4))} {ca.unit}"))
     else:
         checks.append(CALCIUM_ABOVE_ULN.check(None, ca.unit if ca else None))
-    value = k_or_evaluable(*(c.verdict for c in checks))
+    value = k_or(*(c.verdict for c in checks))
     cc = corrected_calcium(case)
     if cc.value is not None:
         checks.append(info("imwg2014.crab.corrected_calcium", "白蛋白校正钙（仅供参考，判断用实测血清总钙）",
                            cc.value, cc.details["unit"], source="payne1973", note=cc.checks[0].note))
     missing = tuple(f for f, m in ((either_field("calcium"), ca), (either_field("calcium_uln"), uln)) if m is None)
-    return _part("crab.C", "C（高钙血症）", value, checks, missing)
+    return _crab_item(case, "C", "C（高钙血症）", value, checks, missing)
 
 
 def _crab_r(case: Case) -> RuleResult:
@@ -307,7 +376,7 @@ def _crab_r(case: Case) -> RuleResult:
     cr = case.measured("creatinine")
     checks = [CRCL_LOW.check(crcl, "mL/min", label=f"肌酐清除率（{how}）"),
               CREATININE_HIGH.check(cr.value if cr else None, cr.unit if cr else None)]
-    value = k_or_evaluable(*(c.verdict for c in checks))
+    value = k_or(*(c.verdict for c in checks))
     egfr = ckd_epi_2021(case)
     if egfr.value is not None:
         checks.append(info("imwg2016renal.egfr", "eGFR（CKD-EPI 2021，仅供参考；R 按肌酐清除率判断）", egfr.value,
@@ -317,7 +386,7 @@ def _crab_r(case: Case) -> RuleResult:
         missing += ("crcl_ml_min",) + cockcroft_gault(case).missing
     if cr is None and either_field("creatinine") not in missing:
         missing += (either_field("creatinine"),)
-    return _part("crab.R", "R（肾功能不全）", value, checks, missing)
+    return _crab_item(case, "R", "R（肾功能不全）", value, checks, missing)
 
 
 def _crab_a(case: Case) -> RuleResult:
@@ -330,10 +399,10 @@ def _crab_a(case: Case) -> RuleResult:
                                          f"{fmt_number(hb.value)} {hb.unit}"))
     else:
         checks.append(HB_BELOW_LLN.check(None, hb.unit if hb else None))
-    value = k_or_evaluable(*(c.verdict for c in checks))
+    value = k_or(*(c.verdict for c in checks))
     missing = tuple(f for f, m in ((either_field("hemoglobin"), hb), (either_field("hemoglobin_lln"), lln))
                     if m is None)
-    return _part("crab.A", "A（贫血）", value, checks, missing)
+    return _crab_item(case, "A", "A（贫血）", value, checks, missing)
 
 
 def _crab_b(case: Case) -> RuleResult:
@@ -342,7 +411,7 @@ def _crab_b(case: Case) -> RuleResult:
     verdicts = {c.verdict for c in checks}
     value = verdicts.pop() if len(verdicts) == 1 else None  # two footnote readings that disagree → unknown
     missing = ("lytic_lesions",) if case.lytic_lesions is None else ("bmpc_percent",)
-    return _part("crab.B", "B（骨病变）", value, checks, missing)
+    return _crab_item(case, "B", "B（骨病变）", value, checks, missing)
 
 
 def _crab_parts(case: Case) -> dict[str, RuleResult]:
@@ -428,9 +497,11 @@ def slim(case: Case) -> RuleResult:
 # --------------------------------------------------------------------------
 
 #: Flags ``decide`` reads; each is a 1/0/NaN array (``is_igm``, ``is_lc``, ``plasmacytoma`` are 0/1).
+#: ``m_pos``: a serum monoclonal protein (M-spike > 0 or a heavy-chain isotype on immunofixation);
+#: ``mp``: any monoclonal protein (``m_pos``, urine M-protein > 0, or an abnormal κ/λ ratio).
 DECISION_FLAGS: tuple[str, ...] = (
     "mde", "crab", "bmpc10", "bmpc_zero", "plasmacytoma", "smm_marker", "mgus_m", "lc_flc", "urine_lt500",
-    "is_igm", "is_lc",
+    "is_igm", "is_lc", "m_pos", "mp",
 )
 
 
@@ -441,10 +512,10 @@ def decide(f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     rules is the order of the tuples below (first match wins).
 
     >>> one = lambda **kw: {k: np.array([float(kw.get(k, 0))]) for k in DECISION_FLAGS}
-    >>> dx, reason, prov = decide(one(mde=1, bmpc10=1))
+    >>> dx, reason, prov = decide(one(mde=1, bmpc10=1, mp=1, m_pos=1))
     >>> DIAGNOSES[dx[0]]
     'multiple_myeloma'
-    >>> dx, reason, prov = decide(one(mde=np.nan, crab=0, smm_marker=1, mgus_m=0))
+    >>> dx, reason, prov = decide(one(mde=np.nan, crab=0, smm_marker=1, mgus_m=0, mp=1, m_pos=1))
     >>> DIAGNOSES[dx[0]], REASONS[reason[0]], DIAGNOSES[prov[0]]
     ('indeterminate', 'missing_data', 'smoldering_multiple_myeloma')
     """
@@ -462,6 +533,7 @@ def decide(f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray
     lc_core = T(f["lc_flc"]) & F(bm10) & T(f["urine_lt500"])
     mgus_core = T(f["mgus_m"]) & F(bm10)
     ind, miss = d["indeterminate"], r["missing_data"]
+    none_detected = F(f["mp"])
     rules = (
         # (condition, diagnosis, reason, provisional)
         (T(mde) & base_true, d["multiple_myeloma"], 0, -1),
@@ -475,12 +547,15 @@ def decide(f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray
         (plasma & F(crab_), d["solitary_plasmacytoma_minimal_marrow"], 0, -1),
         (plasma & T(f["bmpc_zero"]), ind, miss, d["solitary_plasmacytoma"]),
         (plasma, ind, miss, d["solitary_plasmacytoma_minimal_marrow"]),
+        (none_detected & F(bm10), d["no_monoclonal_gammopathy"], 0, -1),
+        (none_detected, ind, miss, d["no_monoclonal_gammopathy"]),
         (lc & F(f["lc_flc"]), ind, r["light_chain_criteria_not_met"], -1),
         (lc & lc_core & F(crab_), d["light_chain_mgus"], 0, -1),
         (lc & lc_core, ind, miss, d["light_chain_mgus"]),
         (lc, ind, miss, -1),
-        (mgus_core & F(crab_), d["mgus"], 0, -1),
-        (mgus_core, ind, miss, d["mgus"]),
+        (mgus_core & T(f["m_pos"]) & F(crab_), d["mgus"], 0, -1),
+        (mgus_core & T(f["m_pos"]), ind, miss, d["mgus"]),
+        (mgus_core & F(f["m_pos"]) & T(f["mp"]), ind, r["isotype_needed"], -1),
     )
     conds = [c for c, *_ in rules]
     dx = np.select(conds, [np.full(conds[0].shape, x) for _, x, _, _ in rules], default=ind)
@@ -500,6 +575,8 @@ def _spectrum_checks(case: Case) -> dict[str, Check]:
         "m3": SMM_M_PROTEIN.check(m.value if m else None, m.unit if m else None),
         "urine": SMM_URINE.check(case.urine_m_protein_mg_24h),
         "bmpc10": CLONAL_BMPC.check(bm),
+        "m_detected": M_PROTEIN_DETECTED.check(m.value if m else None, m.unit if m else None),
+        "urine_detected": URINE_DETECTED.check(case.urine_m_protein_mg_24h),
     }
     if case.biopsy_proven_plasmacytoma is True:
         checks["bmpc_zero"] = SP_MARROW.check(bm)
@@ -508,15 +585,23 @@ def _spectrum_checks(case: Case) -> dict[str, Check]:
         ratio = r.value
         checks["ratio_low"] = FLC_RATIO_LOW.check(ratio, label="κ/λ 比值")
         checks["ratio_high"] = FLC_RATIO_HIGH.check(ratio, label="κ/λ 比值")
-        checks["kappa_uln"] = FLC_KAPPA_ULN.check(case.flc_kappa_mg_l, "mg/L")
-        checks["lambda_uln"] = FLC_LAMBDA_ULN.check(case.flc_lambda_mg_l, "mg/L")
+        checks["kappa_uln"] = FLC_KAPPA_ULN.check(case.flc_mg_l("kappa"), "mg/L")
+        checks["lambda_uln"] = FLC_LAMBDA_ULN.check(case.flc_mg_l("lambda"), "mg/L")
     return checks
 
 
+def _serum_monoclonal(case: Case, detected: bool | None) -> bool | None:
+    """A serum monoclonal protein: a heavy-chain isotype on immunofixation, else the M-spike > 0."""
+    if case.isotype not in (None, "light_chain"):
+        return True
+    return detected
+
+
 def _flags(case: Case, crab_parts: dict[str, RuleResult], slim_parts: dict[str, RuleResult],
-           sc: dict[str, Check]) -> dict[str, bool | None]:
+           sc: dict[str, Check], ratio_abnormal: bool | None) -> dict[str, bool | None]:
     v = lambda key: sc[key].verdict if key in sc else None  # noqa: E731
     crab_value = k_or(*(p.value for p in crab_parts.values()))
+    m_pos = _serum_monoclonal(case, v("m_detected"))
     lc_flc = k_or(k_and(v("ratio_high"), v("kappa_uln")), k_and(v("ratio_low"), v("lambda_uln")))
     return {
         "mde": k_or(crab_value, *(p.value for p in slim_parts.values())),
@@ -530,19 +615,24 @@ def _flags(case: Case, crab_parts: dict[str, RuleResult], slim_parts: dict[str, 
         "urine_lt500": k_not(v("urine")),
         "is_igm": case.isotype == "IgM",
         "is_lc": case.isotype == "light_chain",
+        "m_pos": m_pos,
+        "mp": k_or(m_pos, case.isotype == "light_chain", v("urine_detected"), ratio_abnormal),
     }
 
 
 _FLAG_FIELDS: dict[str, tuple[str, ...]] = {
     "bmpc10": ("bmpc_percent",), "bmpc_zero": ("bmpc_percent",), "mgus_m": (either_field("m_protein"),),
-    "lc_flc": ("flc_kappa_mg_l", "flc_lambda_mg_l"), "urine_lt500": ("urine_m_protein_mg_24h",),
+    "lc_flc": (either_field("flc_kappa"), either_field("flc_lambda")), "urine_lt500": ("urine_m_protein_mg_24h",),
+    "mp": (either_field("m_protein"), "urine_m_protein_mg_24h", either_field("flc_kappa"), either_field("flc_lambda")),
 }
 
 
-def _missing_for(dx: str, prov: str | None, flags: dict[str, bool | None], crab_parts: dict[str, RuleResult],
+def _missing_for(case: Case, prov: str | None, flags: dict[str, bool | None], crab_parts: dict[str, RuleResult],
                  slim_parts: dict[str, RuleResult]) -> tuple[str, ...]:
     """The fields whose absence left the case indeterminate (by the branch that was reached)."""
-    if prov == "smoldering_multiple_myeloma":
+    if prov == "no_monoclonal_gammopathy":
+        needed = ["bmpc10"]
+    elif prov == "smoldering_multiple_myeloma":
         needed = ["crab", "slim"]
     elif prov in ("solitary_plasmacytoma", "solitary_plasmacytoma_minimal_marrow"):
         needed = ["crab"]
@@ -553,10 +643,13 @@ def _missing_for(dx: str, prov: str | None, flags: dict[str, bool | None], crab_
     elif flags["is_lc"]:
         needed = ["lc_flc", "bmpc10", "urine_lt500", "crab"]
     else:
-        needed = ["mgus_m", "bmpc10", "crab"]
+        needed = ["mgus_m", "mp", "bmpc10", "crab"]
     out: list[str] = []
     for flag in needed:
-        if flag == "crab":
+        if flag == "mp":
+            if flags["mp"] is None:
+                out += [f for f in _FLAG_FIELDS["mp"] if all(getattr(case, g) is None for g in f.split("/"))]
+        elif flag == "crab":
             out += [m for p in crab_parts.values() if p.value is None for m in p.missing]
         elif flag == "slim":
             out += [m for p in slim_parts.values() if p.value is None for m in p.missing]
@@ -586,6 +679,11 @@ def _notes(case: Case, dx: str, prov: str | None, flags: dict[str, bool | None],
     if target == "mgus" and case.isotype == "IgM":
         notes.append("IgM MGUS 还要求无体质症状、高黏滞、淋巴结肿大和肝脾肿大（不在本模型输入中）；"
                      "此处以骨髓克隆性浆细胞比例代替淋巴浆细胞浸润比例")
+    if dx == "multiple_myeloma" and case.circulating_pc_percent is None:
+        notes.append(f"未提供{field_zh('circulating_pc_percent')}：若 {PCL_CIRCULATING.describe()}，则为原发性浆细胞白血病"
+                     "（IMWG 2021）")
+    if dx == "no_monoclonal_gammopathy" and case.bmpc_percent is not None and case.bmpc_percent > 0:
+        notes.append("骨髓中有少量克隆性浆细胞，但血清、尿中均未检出单克隆蛋白且 κ/λ 比值正常，不构成 MGUS 的诊断")
     if target.startswith("solitary_plasmacytoma") and slim_parts["M"].value is None:
         notes.append("孤立性浆细胞瘤要求除原发灶外脊柱和骨盆 MRI（或 CT）正常；未提供 MRI 数据")
     return notes
@@ -620,9 +718,27 @@ def _basis_zh(dx: str, case: Case, crab_parts: dict[str, RuleResult], slim_parts
                 f"{no_crab}")
     if dx == "solitary_plasmacytoma":
         return f"活检证实的浆细胞瘤，骨髓未见克隆性浆细胞，{no_crab}（骨病变仅为浆细胞瘤本身）"
+    if dx == "no_monoclonal_gammopathy":
+        return (f"血清 M 蛋白为 0 且免疫固定未见单克隆蛋白、24 小时尿 M 蛋白为 0、κ/λ 比值在参考范围内，"
+                f"骨髓克隆性浆细胞 {MGUS_BMPC.describe()}")
     # solitary_plasmacytoma_minimal_marrow (indeterminate cases are explained by their reason)
     return (f"活检证实的浆细胞瘤，骨髓克隆性浆细胞 > 0 且 {MGUS_BMPC.describe()}，{no_crab}"
             "（骨病变仅为浆细胞瘤本身）")
+
+
+def _subtype(case: Case, dx: str, flags: dict[str, bool | None], pcl: Check | None) -> str | None:
+    """The subtype reported with the diagnosis (the first that applies; see "Subtypes of MM")."""
+    if dx == "mgus" and case.isotype == "IgM":
+        return "igm_mgus"
+    if dx != "multiple_myeloma":
+        return None
+    if pcl is not None and pcl.verdict:
+        return "plasma_cell_leukemia"
+    if flags["mp"] is False:
+        return "non_secretory_myeloma"
+    if case.isotype == "light_chain":
+        return "light_chain_myeloma"
+    return None
 
 
 def classify(case: Case) -> RuleResult:
@@ -643,28 +759,44 @@ def classify(case: Case) -> RuleResult:
     """
     crab_parts, slim_parts = _crab_parts(case), _slim_parts(case)
     sc = _spectrum_checks(case)
-    flags = _flags(case, crab_parts, slim_parts, sc)
+    ratio = flc_ratio(case)
+    flags = _flags(case, crab_parts, slim_parts, sc, ratio.details.get("abnormal") if ratio.value is not None else None)
     arrays = {k: np.array([tri(v)]) for k, v in flags.items()}
     dx_i, reason_i, prov_i = decide(arrays)
     dx, reason = DIAGNOSES[int(dx_i[0])], REASONS[int(reason_i[0])]
     prov = DIAGNOSES[int(prov_i[0])] if int(prov_i[0]) >= 0 else None
-    missing = _missing_for(dx, prov, flags, crab_parts, slim_parts) if reason == "missing_data" else ()
+    missing = _missing_for(case, prov, flags, crab_parts, slim_parts) if reason == "missing_data" else ()
+    if reason == "isotype_needed":
+        missing = ("isotype",)
+    pcl = PCL_CIRCULATING.check(case.circulating_pc_percent) if dx == "multiple_myeloma" else None
+    subtype = _subtype(case, dx, flags, pcl)
     notes = _notes(case, dx, prov, flags, slim_parts)
-    subtype = "igm_mgus" if dx == "mgus" and case.isotype == "IgM" else None
+    if ratio.value is not None and flags["mp"] is not None:
+        sc["ratio_abnormal"] = info("imwg2014.flc_ratio_abnormal", "κ/λ 比值是否超出参考范围（判断是否检出单克隆蛋白）",
+                                    "是" if ratio.details["abnormal"] else "否", source="katzmann2002",
+                                    note=ratio.summary)
 
     checks: list[Check] = [c for p in crab_parts.values() for c in p.checks]
     checks += [c for p in slim_parts.values() for c in p.checks]
     checks += list(sc.values())
+    if pcl is not None:
+        checks.append(pcl)
     checks.append(info("imwg2014.plasmacytoma", "活检证实的浆细胞瘤",
                        {True: "有", False: "无", None: "未提供"}[case.biopsy_proven_plasmacytoma], source="imwg2014"))
     checks += [info("imwg2014.note", "说明", n, source="imwg2014") for n in notes]
 
     shown = SUBTYPE_ZH[subtype] if subtype else DIAGNOSIS_ZH[dx]
+    if reason == "isotype_needed":
+        summary_missing = "，缺少：" + field_zh("isotype")
+    else:
+        summary_missing = ""
     if reason:
-        summary = _reason_zh(reason)
-        if missing:
+        summary = _reason_zh(reason) + summary_missing
+        if missing and reason != "isotype_needed":
             summary += "，缺少：" + "、".join(field_zh(f) for f in missing)
-        if prov:
+        if prov == "no_monoclonal_gammopathy":
+            summary += f"；若骨髓克隆性浆细胞 {MGUS_BMPC.describe()}，则为{DIAGNOSIS_ZH[prov]}"
+        elif prov:
             summary += f"；若缺失的事件项均为阴性，则为{DIAGNOSIS_ZH[prov]}"
     else:
         summary = _basis_zh(dx, case, crab_parts, slim_parts, sc)

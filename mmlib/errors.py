@@ -15,9 +15,94 @@ True
 
 from __future__ import annotations
 
+import math
+import reprlib
 from typing import Any
 
-__all__ = ["MMLibError", "InputError", "UnknownFieldError", "UnitConflictError"]
+__all__ = ["MMLibError", "InputError", "UnknownFieldError", "UnitConflictError", "shown", "SHOWN_CHARS"]
+
+#: How many characters of a value an error message echoes (a longer value is cut, with its length).
+SHOWN_CHARS = 60
+#: Integers with more digits than this are described by their approximate size only.
+_MAX_COUNTED_DIGITS = 100_000
+
+
+def _length_note(n: int, unit_zh: str, unit_en: str, lang: str, about: bool = False) -> str:
+    if lang == "zh":
+        return f"（共{'约' if about else ''} {n} {unit_zh}）"
+    return f" ({'about ' if about else ''}{n} {unit_en})"
+
+
+def _digits_text(digits: str, lang: str) -> str:
+    """A number's digits (with an optional sign), cut to :data:`SHOWN_CHARS` with the digit count."""
+    if len(digits) <= SHOWN_CHARS:
+        return digits
+    return digits[:SHOWN_CHARS] + "…" + _length_note(len(digits.lstrip("-")), "位", "digits", lang)
+
+
+def _int_text(x: int, lang: str) -> str:
+    try:
+        return _digits_text(str(x), lang)
+    except ValueError:  # more digits than Python converts to text (4300 by default)
+        pass
+    a = abs(x)
+    count = int(a.bit_length() * math.log10(2))
+    sign = "-" if x < 0 else ""
+    if count > _MAX_COUNTED_DIGITS:  # too large even to count cheaply
+        return sign + "…" + _length_note(count, "位", "digits", lang, about=True)
+    count += a >= 10 ** count
+    lead = a // 10 ** (count - SHOWN_CHARS)
+    return sign + str(lead) + "…" + _length_note(count, "位", "digits", lang)
+
+
+class _ShortRepr(reprlib.Repr):
+    """``repr`` bounded in depth, items and string length, and safe for huge integers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 3
+        self.maxlist = self.maxtuple = self.maxset = self.maxfrozenset = self.maxdeque = 6
+        self.maxdict = 4
+        self.maxstring = self.maxother = self.maxlong = 24
+
+    def repr_int(self, x: int, level: int) -> str:
+        text = _int_text(x, "en")
+        return text if "…" in text else super().repr_int(x, level)
+
+
+_REPR = _ShortRepr()
+
+
+def shown(value: Any, lang: str = "en") -> str:
+    """How an error message echoes ``value``: one printable line of at most about :data:`SHOWN_CHARS` characters.
+
+    Strings are quoted (``repr``, so a control character or a lone surrogate
+    is escaped); a long string or number is cut, with its length; containers
+    are abbreviated.  ``lang`` (``"zh"`` or ``"en"``) is the language of the
+    length note.
+
+    >>> shown("calcium"), shown(2.6), shown([1, 2])
+    ("'calcium'", '2.6', '[1, 2]')
+    >>> print(shown("x" * 5_000_000, "en")[55:])
+    xxxxxx'… (5000000 characters)
+    >>> print(shown(chr(0xD800)))  # a lone surrogate, escaped
+    '\\ud800'
+    >>> shown(10 ** 5000, "zh")
+    '100000000000000000000000000000000000000000000000000000000000…（共 5001 位）'
+    >>> shown(int("9" * 70))
+    '999999999999999999999999999999999999999999999999999999999999… (70 digits)'
+    """
+    if isinstance(value, str):
+        if len(value) <= SHOWN_CHARS:
+            return repr(value)
+        return repr(value[:SHOWN_CHARS]) + "…" + _length_note(len(value), "个字符", "characters", lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _int_text(value, lang)
+    digits = getattr(value, "json_digits", None)  # a number too long to convert (mmlib.jsonio)
+    if isinstance(digits, str):
+        return _digits_text(digits, lang)
+    text = "".join(ch if ch.isprintable() else " " for ch in _REPR.repr(value))
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
 class MMLibError(ValueError):
@@ -62,10 +147,9 @@ class InputError(MMLibError):
         zh_hint: str | None = None,
         en_hint: str | None = None,
     ) -> None:
-        shown = repr(value) if isinstance(value, str) else str(value)
-        zh = f"字段 {field} 的值 {shown} 无效：应为 {expected}"
+        zh = f"字段 {field} 的值 {shown(value, 'zh')} 无效：应为 {expected}"
         zh += f"（{zh_hint}）。" if zh_hint else "。"
-        en = f"Invalid value {shown} for field {field}: expected {en_expected or expected}"
+        en = f"Invalid value {shown(value)} for field {field}: expected {en_expected or expected}"
         en += f" ({en_hint})." if en_hint else "."
         super().__init__(zh, en, field=field, value=value)
 
@@ -81,8 +165,8 @@ class UnknownFieldError(MMLibError):
     def __init__(self, field: str, valid: list[str] | tuple[str, ...]) -> None:
         listing = ", ".join(valid)
         super().__init__(
-            f"未知字段 '{field}'。有效字段：{listing}。",
-            f"Unknown field '{field}'. Valid fields: {listing}.",
+            f"未知字段 {shown(field, 'zh')}。有效字段：{listing}。",
+            f"Unknown field {shown(field)}. Valid fields: {listing}.",
             field=field,
         )
 

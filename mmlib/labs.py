@@ -51,7 +51,7 @@ import numpy as np
 
 from .case import Case, either_field
 from .units import CREATININE_UMOL_L_PER_MG_DL, convert as _convert
-from .trace import Check, RuleResult, Threshold, fmt_number, fmt_quantity, info
+from .trace import Check, RuleResult, Threshold, as_read, fmt_number, fmt_quantity, info
 
 __all__ = [
     "cockcroft_gault", "ckd_epi_2021", "corrected_calcium", "flc_ratio", "kidney_function",
@@ -96,9 +96,10 @@ FLC_RATIO_RENAL_HIGH = Threshold("flc.ratio_renal_high", "κ/λ 比值（高于�
 #: Upper reference limits of the free light chains (Katzmann 2002, 95 % interval 3.3–19.4 / 5.7–26.3 mg/L).
 FLC_KAPPA_ULN = Threshold("flc.kappa_uln", "游离 κ 轻链（高于参考上限）", ">", 19.4, "mg/L", source="katzmann2002")
 FLC_LAMBDA_ULN = Threshold("flc.lambda_uln", "游离 λ 轻链（高于参考上限）", ">", 26.3, "mg/L", source="katzmann2002")
-#: Kidney function below which the renal κ/λ range is used.
+#: Kidney function below which the renal κ/λ range is used: the book's convention (CKD G3–G5), the
+#: population (eGFR < 60) in which Long 2022 evaluated the 0.37–3.10 range; Hutchison 2008 gives no cut-off.
 RENAL_RANGE_GFR = Threshold("flc.renal_range_gfr", "肾功能（用于选择 κ/λ 参考范围）", "<", 60, "mL/min",
-                            si=60, si_unit="mL/min/1.73 m²", source="hutchison2008")
+                            si=60, si_unit="mL/min/1.73 m²", source="long2022")
 
 #: The headline of a calculation whose inputs are missing.
 _NOT_COMPUTED = "无法计算"
@@ -264,10 +265,13 @@ def kidney_function(case: Case) -> tuple[float | None, str | None, Check | None]
     """
     if case.crcl_ml_min is not None:
         return case.crcl_ml_min, "mL/min", info("labs.crcl_measured", "实测肌酐清除率", case.crcl_ml_min, "mL/min",
-                                                source="hutchison2008")
+                                                source="imwg2014")
     r = ckd_epi_2021(case)  # Cockcroft–Gault needs the same fields plus weight, so it is never a fallback
     if r.value is not None:
         return r.value, "mL/min/1.73 m²", r.checks[-1]
+    if case.egfr_ml_min_1_73m2 is not None:  # the laboratory's figure, where creatinine was not given
+        return case.egfr_ml_min_1_73m2, "mL/min/1.73 m²", info(
+            "labs.egfr_reported", "检验报告的 eGFR", case.egfr_ml_min_1_73m2, "mL/min/1.73 m²", source="imwg2016renal")
     return None, None, None
 
 
@@ -289,11 +293,11 @@ def flc_ratio(case: Case) -> RuleResult:
     (True, True)
     """
     label = "血清游离轻链比值"
-    missing = tuple(f for f in ("flc_kappa_mg_l", "flc_lambda_mg_l") if getattr(case, f) is None)
-    if missing:
+    kappa, lam = case.flc_mg_l("kappa"), case.flc_mg_l("lambda")
+    missing = tuple(either_field(f"flc_{c}") for c, v in (("kappa", kappa), ("lambda", lam)) if v is None)
+    if kappa is None or lam is None:
         return RuleResult("flc_ratio", label, None, missing=missing, source="katzmann2002", shown=_NOT_COMPUTED)
-    kappa, lam = case.flc_kappa_mg_l, case.flc_lambda_mg_l
-    ratio = kappa / lam
+    ratio = as_read(kappa / lam)
     involved = case.light_chain or ("kappa" if kappa >= lam else "lambda")
     inv, uninv = (kappa, lam) if involved == "kappa" else (lam, kappa)
     how = "按 M 蛋白轻链类型" if case.light_chain else "取数值较大者"
@@ -317,14 +321,14 @@ def flc_ratio(case: Case) -> RuleResult:
         checks += [FLC_RATIO_RENAL_LOW.check(ratio, label="κ/λ 比值"),
                    FLC_RATIO_RENAL_HIGH.check(ratio, label="κ/λ 比值")]
     checks += [
-        info("labs.flc_involved_uninvolved", "受累/非受累轻链比值", inv / uninv, "",
+        info("labs.flc_involved_uninvolved", "受累/非受累轻链比值", as_read(inv / uninv), "",
              source="imwg2014", note=f"受累链为 {'κ' if involved == 'kappa' else 'λ'}，{how}"),
-        info("labs.dflc", "dFLC（受累 − 非受累）", inv - uninv, "mg/L", source="imwg2016response"),
+        info("labs.dflc", "dFLC（受累 − 非受累）", as_read(inv - uninv), "mg/L", source="imwg2016response"),
     ]
     abnormal = abnormal_renal if renal else abnormal_standard
     details: dict[str, Any] = {
         "kappa_lambda": ratio, "involved": involved, "involved_mg_l": inv, "uninvolved_mg_l": uninv,
-        "involved_uninvolved": inv / uninv, "dflc_mg_l": inv - uninv,
+        "involved_uninvolved": as_read(inv / uninv), "dflc_mg_l": as_read(inv - uninv),
         "abnormal_standard": abnormal_standard, "abnormal_renal": abnormal_renal,
         "renal_range": renal, "abnormal": abnormal,
     }

@@ -43,7 +43,7 @@ inferred events are turned into a :class:`~mmlib.case.Case` and passed to
 ['marrow_infiltration', 'functional_iron_deficiency', 'inappropriately_low_epo']
 >>> r = infer_genetic_events(SEED_PHENOTYPE)
 >>> r.value, r.details["risk_ims2025"], r.details["tp53"]
-('t(4;14) + 1q 增益', 'high', 'intact')
+('t(4;14) + 1q 获得', 'high', 'intact')
 """
 
 from __future__ import annotations
@@ -307,7 +307,7 @@ def _infer(p: MolecularPhenotype) -> tuple[dict[str, bool | None], list[Check]]:
 def infer_genetic_events(phenotype: MolecularPhenotype) -> RuleResult:
     """Infer the primary and secondary genetic events behind a molecular phenotype (teaching heuristic).
 
-    ``value`` names the inferred events (e.g. ``'t(4;14) + 1q 增益'``);
+    ``value`` names the inferred events (e.g. ``'t(4;14) + 1q 获得'``);
     ``details``: ``primary``, ``secondary``, ``tp53`` ('intact'/'lost'/None),
     ``implied_case`` (the Case fields passed on), ``risk_ims2025``,
     ``risk_classic`` and ``risk`` (the :func:`~mmlib.cytogenetics.cytogenetic_risk`

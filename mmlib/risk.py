@@ -65,7 +65,7 @@ GROUP_ZH: dict[str, str] = {"low": "低危", "intermediate": "中危", "low_inte
                             "high_intermediate": "中高危", "high": "高危"}
 
 _M_FIELD = either_field("m_protein")
-_FLC_FIELDS = ("flc_kappa_mg_l", "flc_lambda_mg_l")
+_FLC_FIELDS = (either_field("flc_kappa"), either_field("flc_lambda"))
 
 # ----------------------------------------------------------------------------------
 # Mayo 2018 "20/2/20" (Lakshman 2018)
@@ -236,7 +236,7 @@ def smm_mayo2018(case: Case) -> RuleResult:
     'low'
     >>> r = smm_mayo2018(Case(bmpc_percent=20.1, m_protein_g_dl=2.1))
     >>> r.value, r.missing, r.details["score_range"]
-    ('high', ('flc_kappa_mg_l', 'flc_lambda_mg_l'), [2, 3])
+    ('high', ('flc_kappa_mg_l/flc_kappa_mg_dl', 'flc_lambda_mg_l/flc_lambda_mg_dl'), [2, 3])
     >>> smm_mayo2018(Case(bmpc_percent=25)).value is None
     True
     """
@@ -348,8 +348,8 @@ class ProgressionRate:
     (0.1, 0, 5, 'kyle2007smm')
     >>> [r.zh for r in SMM_PROGRESSION_PIECEWISE]
     ['SMM 前 5 年每年约 10%', 'SMM 第 5–10 年每年约 3%', 'SMM 10 年后每年约 1%']
-    >>> MGUS_ANNUAL_PROGRESSION_BY_TYPE["non_igm"].zh
-    '非 IgM 型 MGUS 每年约 0.5%'
+    >>> MGUS_ANNUAL_PROGRESSION_BY_TYPE["igm"].zh
+    'IgM 型 MGUS 每年约 1.5%'
     """
 
     per_year: float
@@ -369,13 +369,15 @@ class ProgressionRate:
         return f"{self.subject} {when}每年约 {fmt_number(self.per_year * 100)}%"
 
 
-#: MGUS progresses to myeloma or a related disorder at about 1 % per year (Kyle 2002).
+#: MGUS progresses to myeloma or a related disorder (plasma-cell or lymphoid) at about 1 % per year (Kyle 2002;
+#: a Mayo cohort of 1384 patients, mostly IgG and IgA).
 MGUS_ANNUAL_PROGRESSION = ProgressionRate(0.01, 0, None, "kyle2002mgus", "MGUS")
-#: Refined rates by MGUS type, from the IMWG 2014 table: non-IgM 0.5 %, IgM 1 %, light-chain 0.3 % per year.
+#: Rates by MGUS type, each from the primary cohort that printed it: IgM MGUS to lymphoma or a related disorder
+#: about 1.5 %/year (Kyle 2003); light-chain MGUS about 0.3 per 100 person-years (Dispenzieri 2010).  No primary
+#: source prints a separate non-IgM rate, so none is given (the overall 1 %/year is mostly non-IgM MGUS).
 MGUS_ANNUAL_PROGRESSION_BY_TYPE: dict[str, ProgressionRate] = {
-    "non_igm": ProgressionRate(0.005, 0, None, "imwg2014", "非 IgM 型 MGUS"),
-    "igm": ProgressionRate(0.01, 0, None, "imwg2014", "IgM 型 MGUS"),
-    "light_chain": ProgressionRate(0.003, 0, None, "imwg2014", "轻链型 MGUS"),
+    "igm": ProgressionRate(0.015, 0, None, "kyle2003igm", "IgM 型 MGUS"),
+    "light_chain": ProgressionRate(0.003, 0, None, "dispenzieri2010", "轻链型 MGUS"),
 }
 #: SMM (Kyle 2007): ~10 %/year for the first 5 years, ~3 %/year for the next 5, ~1 %/year after.
 #: Kyle reported these as yearly increments of the *cumulative* probability of progression

@@ -24,10 +24,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+import numpy as np
+
 from .errors import MMLibError
 from .sources import source as _source
 
-__all__ = ["OPS", "NEGATED", "Threshold", "Check", "RuleResult", "fmt_number", "fmt_quantity", "zh_join", "info"]
+__all__ = ["OPS", "NEGATED", "SIGNIFICANT_DIGITS", "as_read", "Threshold", "Check", "RuleResult", "fmt_number", "fmt_quantity", "zh_join", "info"]
 
 #: The four comparison signs used by the published criteria.
 OPS: dict[str, Callable[[float, float], bool]] = {
@@ -39,6 +41,48 @@ OPS: dict[str, Callable[[float, float], bool]] = {
 
 #: The complementary sign: ``not (x > t)`` is ``x ≤ t`` and so on.
 NEGATED: dict[str, str] = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
+
+#: Significant digits at which every compared value is read (see :func:`as_read`).
+SIGNIFICANT_DIGITS = 12
+
+
+def as_read(x):
+    """A value as the reader sees it: rounded to :data:`SIGNIFICANT_DIGITS` significant digits.
+
+    The one comparison rule of :mod:`mmlib`.  Every value is rounded to 12
+    significant digits before it is compared with a published cut-off (which
+    has at most 4), so a ratio, product, difference or unit conversion that is
+    *mathematically* on the cut-off is decided as on the cut-off, whatever the
+    binary floating-point error of its computation (about 1 part in 10¹⁶).
+    κ 440 / λ 4.4 is 99.99999999999999 in binary floating point, and 100 as
+    read.  Entered values never carry 12 significant digits, so rounding
+    never moves a real value across a cut-off.  Works on numbers and numpy
+    arrays alike (NaN and ±inf pass through), so the per-case rules and the
+    cohort path share it.
+
+    >>> 440 / 4.4, as_read(440 / 4.4)
+    (99.99999999999999, 100.0)
+    >>> as_read(3.29 - 2.99), as_read(0.1 + 0.2), as_read(0.0), as_read(-1.5e-20)
+    (0.3, 0.3, 0.0, -1.5e-20)
+    >>> as_read(np.array([2.2 * 3, np.nan, np.inf])).tolist()
+    [6.6, nan, inf]
+    """
+    a = np.asarray(x, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        finite = np.isfinite(a) & (a != 0)
+        safe = np.where(finite, np.abs(a), 1.0)
+        exponent = np.floor(np.log10(safe)).astype(int)
+        decimals = np.clip(SIGNIFICANT_DIGITS - 1 - exponent, -300, 300)
+        up = decimals >= 0
+        # scale by an exact power of ten (10**k is exact for k <= 22; the clip keeps k in range
+        # for every value a criterion can meet), round half to even, scale back
+        k = np.clip(np.abs(decimals), 0, 22).astype(float)
+        p = np.power(10.0, k)
+        rounded = np.where(up, np.round(a * p) / p, np.round(a / p) * p)
+        out = np.where(finite & (np.abs(decimals) <= 22), rounded, a)
+    if out.ndim == 0:
+        return float(out)
+    return out
 
 
 def fmt_number(x: float | int) -> str:
@@ -54,6 +98,17 @@ def fmt_number(x: float | int) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
+def unit_suffix(unit: str | None) -> str:
+    """The unit as it follows a number in the book: ``'%'`` directly (``10%``), any other unit after a space.
+
+    >>> "10" + unit_suffix("%"), "2" + unit_suffix("mg/dL"), "3" + unit_suffix("")
+    ('10%', '2 mg/dL', '3')
+    """
+    if not unit:
+        return ""
+    return unit if unit == "%" else f" {unit}"
+
+
 def fmt_quantity(x: float | int, unit: str = "", digits: int | None = None) -> str:
     """A value for a headline: rounded to ``digits`` decimals (if given), then its unit.
 
@@ -61,7 +116,7 @@ def fmt_quantity(x: float | int, unit: str = "", digits: int | None = None) -> s
     ('19.3 mL/min', '2 g/dL', '3.14')
     """
     number = fmt_number(x if digits is None else round(x, digits))
-    return f"{number} {unit}".rstrip()
+    return f"{number}{unit_suffix(unit)}"
 
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -74,8 +129,8 @@ def zh_join(*parts: str) -> str:
 
     >>> zh_join("推断", "t(4;14)"), zh_join("推断", "超二倍体"), zh_join("dFLC", "较最低值升高")
     ('推断 t(4;14)', '推断超二倍体', 'dFLC 较最低值升高')
-    >>> zh_join("1q+（增益或扩增）", "计分"), zh_join("del(17p)", "计分")
-    ('1q+（增益或扩增）计分', 'del(17p) 计分')
+    >>> zh_join("1q+（获得或扩增）", "计分"), zh_join("del(17p)", "计分")
+    ('1q+（获得或扩增）计分', 'del(17p) 计分')
     """
     out = ""
     for part in parts:
@@ -129,14 +184,21 @@ class Threshold:
         )
 
     def test(self, value: float, unit: str | None = None) -> bool:
-        """``True`` when ``value`` (in ``unit``, default the conventional unit) meets the criterion."""
-        return OPS[self.op](value, self.value_in(self.unit if unit is None else unit))
+        """``True`` when ``value`` (in ``unit``, default the conventional unit) meets the criterion.
+
+        The value is compared as read (:func:`as_read`), so a quotient that is
+        mathematically on the cut-off is on the cut-off:
+
+        >>> Threshold("x", "比值", "≥", 100).test(440 / 4.4)
+        True
+        """
+        return OPS[self.op](as_read(value), self.value_in(self.unit if unit is None else unit))
 
     def describe(self, unit: str | None = None) -> str:
-        """The criterion as text, e.g. ``'≥ 10 %'`` or ``'> 2.75 mmol/L'``."""
+        """The criterion as text, e.g. ``'≥ 10%'`` or ``'> 2.75 mmol/L'`` (no space before ``%``, as in the prose)."""
         u = self.unit if unit is None else unit
         number = fmt_number(self.value_in(u))
-        return f"{self.op} {number} {u}".rstrip()
+        return f"{self.op} {number}{unit_suffix(u)}"
 
     def negate(self, key: str, zh: str | None = None) -> "Threshold":
         """The complementary criterion with the same published number(s).
@@ -160,7 +222,7 @@ class Threshold:
         >>> marrow = Threshold("x.measurable", "基线骨髓浆细胞", "≥", 30, "%")
         >>> t = marrow.relabel("y.infiltration", "骨髓克隆性浆细胞（浸润程度）")
         >>> t.key, t.zh, t.describe(), t.value == marrow.value
-        ('y.infiltration', '骨髓克隆性浆细胞（浸润程度）', '≥ 30 %', True)
+        ('y.infiltration', '骨髓克隆性浆细胞（浸润程度）', '≥ 30%', True)
         """
         return Threshold(key, zh, self.op, self.value, self.unit, si=self.si, si_unit=self.si_unit,
                          source=self.source)
@@ -203,7 +265,7 @@ class Check:
         else:
             shown = fmt_number(self.value) if isinstance(self.value, (int, float)) and not isinstance(
                 self.value, bool) else ("是" if self.value is True else "否" if self.value is False else str(self.value))
-            unit = f" {self.unit}" if self.unit else ""
+            unit = unit_suffix(self.unit)
             sep = "：" if isinstance(self.value, str) and self.comparison is None else " = "
             text = f"{self.label}{sep}{shown}{unit}"
             if self.comparison is not None and self.threshold is not None:
@@ -266,7 +328,7 @@ class RuleResult:
     (True, True)
     >>> print(r.explain())
     S（≥ 60% 浆细胞）：是
-      - 骨髓克隆性浆细胞 = 65 %，标准 ≥ 60 % → 符合 [Rajkumar 2014]
+      - 骨髓克隆性浆细胞 = 65%，标准 ≥ 60% → 符合 [Rajkumar 2014]
     """
 
     name: str

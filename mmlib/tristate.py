@@ -21,8 +21,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["k_or", "k_and", "k_not", "k_or_evaluable", "tri", "untri", "t_or", "t_and", "t_not",
-           "t_or_evaluable", "t_test"]
+__all__ = ["k_or", "k_and", "k_not", "tri", "untri", "t_or", "t_and", "t_not", "t_test"]
 
 
 def k_or(*values: bool | None) -> bool | None:
@@ -34,25 +33,6 @@ def k_or(*values: bool | None) -> bool | None:
     if any(v is True for v in values):
         return True
     if all(v is False for v in values):
-        return False
-    return None
-
-
-def k_or_evaluable(*values: bool | None) -> bool | None:
-    """"Or" over the arms that could be evaluated: unknown arms are left out.
-
-    Used for a CRAB item whose two published arms are alternatives (an absolute
-    cut-off *or* one relative to the laboratory's ULN/LLN, or creatinine *or*
-    creatinine clearance): when the reference limit or the clearance is not
-    given, the item is decided by the arm that was measured, and the trace says
-    which arm was not evaluated.  Unknown only when no arm could be evaluated.
-
-    >>> k_or_evaluable(False, None), k_or_evaluable(None, True), k_or_evaluable(None, None)
-    (False, True, None)
-    """
-    if any(v is True for v in values):
-        return True
-    if any(v is False for v in values):
         return False
     return None
 
@@ -106,16 +86,6 @@ def t_or(*arrays: np.ndarray) -> np.ndarray:
     """
     stack = np.stack(np.broadcast_arrays(*arrays))
     return np.where((stack == 1.0).any(axis=0), 1.0, np.where((stack == 0.0).all(axis=0), 0.0, np.nan))
-
-
-def t_or_evaluable(*arrays: np.ndarray) -> np.ndarray:
-    """:func:`k_or_evaluable` over 1/0/NaN arrays.
-
-    >>> t_or_evaluable(np.array([0.0, np.nan, np.nan]), np.array([np.nan, 1.0, np.nan])).tolist()
-    [0.0, 1.0, nan]
-    """
-    stack = np.stack(np.broadcast_arrays(*arrays))
-    return np.where((stack == 1.0).any(axis=0), 1.0, np.where((stack == 0.0).any(axis=0), 0.0, np.nan))
 
 
 def t_and(*arrays: np.ndarray) -> np.ndarray:

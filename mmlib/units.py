@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import MMLibError
+from .errors import MMLibError, shown
 
 __all__ = [
     "URINE_24H_UNIT",
@@ -68,6 +68,8 @@ ANALYTES: dict[str, Analyte] = {
         Analyte("creatinine", "血清肌酐", "mg/dL", "µmol/L", CREATININE_UMOL_L_PER_MG_DL),
         # ng/mL and µg/L are the same number; listed so both field spellings are explicit.
         Analyte("ferritin", "铁蛋白", "ng/mL", "µg/L", 1.0),
+        # serum free light chains: Freelite reports mg/L; several laboratories report mg/dL
+        Analyte("flc", "血清游离轻链", "mg/dL", "mg/L", G_L_PER_G_DL),
     )
 }
 
@@ -77,8 +79,8 @@ def _analyte(name: str) -> Analyte:
         return ANALYTES[name]
     except KeyError:
         raise MMLibError(
-            f"未知检验项目 '{name}'，可选：{', '.join(ANALYTES)}。",
-            f"Unknown analyte '{name}'; choose one of: {', '.join(ANALYTES)}.",
+            f"未知检验项目 {shown(name, 'zh')}，可选：{', '.join(ANALYTES)}。",
+            f"Unknown analyte {shown(name)}; choose one of: {', '.join(ANALYTES)}.",
             field="analyte", value=name,
         ) from None
 
@@ -141,7 +143,7 @@ def convert(analyte: str, value, from_unit: str, to_unit: str):
 
 def _unit_error(a: Analyte, unit: str) -> MMLibError:
     return MMLibError(
-        f"{a.zh} 的单位 '{unit}' 无效：应为 {a.conventional_unit} 或 {a.si_unit}。",
-        f"Invalid unit '{unit}' for {a.name}: expected {a.conventional_unit} or {a.si_unit}.",
+        f"{a.zh} 的单位 {shown(unit, 'zh')} 无效：应为 {a.conventional_unit} 或 {a.si_unit}。",
+        f"Invalid unit {shown(unit)} for {a.name}: expected {a.conventional_unit} or {a.si_unit}.",
         field=a.name, value=unit,
     )

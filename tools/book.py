@@ -4,8 +4,9 @@
     python3 tools/book.py serve     # build the book and serve it on http://127.0.0.1:8000/
     python3 tools/book.py test      # run the whole test suite
 
-Other sub-commands: ``build`` (build into site/ only), ``offline`` (build and
-zip the offline copy into dist/mm-book-offline.zip), ``setup`` (set-up only).
+Other sub-commands: ``build`` (build into site/ only), ``offline`` (build, write
+the PDF edition dist/mm-book.pdf — also copied to site/downloads/ — and zip the
+offline copy into dist/mm-book-offline.zip), ``setup`` (set-up only).
 
 Set-up, done once and redone only when pyproject.toml or a package-lock.json
 changes: a virtual environment in .venv with mmlib installed in editable mode
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 VENV = ROOT / ".venv"
 PY = VENV / "bin" / "python"
 STAMP = VENV / ".mm-book-setup"
-APT_PACKAGES = ["chromium", "fonts-noto-cjk"]
+APT_PACKAGES = ["chromium", "fonts-noto-cjk", "libpango-1.0-0", "libpangoft2-1.0-0"]  # pango: WeasyPrint (PDF)
 TEST_NPM = ROOT / "tests" / "site" / "npm"   # axe-core for the accessibility test
 
 
@@ -116,8 +117,12 @@ def main(argv: list[str]) -> int:
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
         os.execve(str(PY), [str(PY), "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"], env)
     elif cmd == "offline":
-        setup(for_tests=False)
+        setup()  # the PDF needs Chromium and the CJK fonts from apt
         build()
+        pdf = ROOT / "dist" / "mm-book.pdf"
+        run([PY, "tools/pdf.py", "site", pdf])
+        (ROOT / "site" / "downloads").mkdir(exist_ok=True)
+        shutil.copy2(pdf, ROOT / "site" / "downloads" / pdf.name)
         out = ROOT / "dist" / "mm-book-offline.zip"
         out.parent.mkdir(exist_ok=True)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:

@@ -13,7 +13,7 @@
 #
 # 源文档“遗传发病机制”一节描述了一个骨髓瘤克隆：FGFR3 和 MMSET 高表达（H3K36me2 升高）、
 # Cyclin D1 水平正常、TP53 功能完整（DNA 损伤后 p21 仍能被诱导）、CKS1B 和 MCL1 高表达，
-# 并由此推断它携带 **t(4;14) 合并 1q 增益**这一高危组合。
+# 并由此推断它携带 **t(4;14) 合并 1q 获得**这一高危组合。
 #
 # 本页分三步：
 #
@@ -64,7 +64,7 @@ for c in r.checks:
 #   甲基转移酶，使全基因组 H3K36me2 升高。约三分之一的 t(4;14) 丢失 der(14)、不表达 FGFR3，但 MMSET/H3K36me2
 #   仍然升高，所以规则以“任一”作为证据。
 # - **不是 t(11;14)**：Cyclin D1 正常。
-# - **1q 增益**：1q21 上的 CKS1B（促进 p27<sup>Kip1</sup> 降解）与 MCL1（抗凋亡）**同时**剂量依赖性高表达。
+# - **1q 获得**：1q21 上的 CKS1B（促进 p27<sup>Kip1</sup> 降解）与 MCL1（抗凋亡）**同时**剂量依赖性高表达。
 # - **TP53 通路完整**：p21 可被诱导，不支持 TP53 双等位失活；但单等位 del(17p) 仍不能由此排除。
 #
 # 推断出的事件被分为原发性事件与继发性事件：
@@ -102,7 +102,7 @@ pd.DataFrame(rows).set_index("表型")
 #
 # ## 第二步：这些事件意味着什么
 #
-# `cytogenetic_risk` 同时给出两种定义的结论。对源文档的 t(4;14) + 1q 增益：
+# `cytogenetic_risk` 同时给出两种定义的结论。对源文档的 t(4;14) + 1q 获得：
 
 # %%
 risk = cg.cytogenetic_risk(Case(**r.details["implied_case"]))
@@ -132,9 +132,9 @@ display(Markdown("\n".join([
 negative = dict(del17p=False, t4_14=False, t14_16=False, t14_20=False, t11_14=False, gain_1q=False, amp_1q=False,
                 del1p32=False, tp53_mutation=False, beta2m_mg_l=2.8, creatinine_mg_dl=0.9)
 profiles = {
-    "t(4;14) + 1q 增益（源文档）": {"t4_14": True, "gain_1q": True},
+    "t(4;14) + 1q 获得（源文档）": {"t4_14": True, "gain_1q": True},
     "单独 t(4;14)": {"t4_14": True},
-    "单独 1q 增益": {"gain_1q": True},
+    "单独 1q 获得": {"gain_1q": True},
     "单独 t(11;14)": {"t11_14": True},
     f"del(17p)，CCF {fmt_number(cg.DEL17P_CCF.value - 5)}%": {"del17p": True,
                                                            "del17p_ccf_percent": cg.DEL17P_CCF.value - 5},
@@ -155,12 +155,12 @@ pd.DataFrame(rows).set_index("克隆")
 # %% [markdown]
 # 从表中可以读出：
 #
-# - **单独的 t(4;14)** 或**单独的 1q 增益**在经典定义中都是高危，在 2025 共识中却是标准危；二者**同时**出现
+# - **单独的 t(4;14)** 或**单独的 1q 获得**在经典定义中都是高危，在 2025 共识中却是标准危；二者**同时**出现
 #   （源文档的克隆）才是 2025 意义上的高危。
 # - del(17p) 的意义取决于它占多大比例的肿瘤细胞：小克隆不满足 2025 的 CCF 条件。
 # - 2025 共识把不属于经典高危的异常（双等位 del(1p32)）和一个非遗传学指标（肌酐正常时的高 β2 微球蛋白）也纳入高危。
 #
-# 生物学上，t(4;14) 提供增殖与表观遗传的驱动（FGFR3 信号、MMSET），1q 增益又叠加了 CKS1B 介导的细胞周期加速
+# 生物学上，t(4;14) 提供增殖与表观遗传的驱动（FGFR3 信号、MMSET），1q 获得又叠加了 CKS1B 介导的细胞周期加速
 # 和 MCL1 介导的抗凋亡——这就是源文档说这一组合“解释了高增殖和抗凋亡表型”的含义。
 #
 # ## 第三步：示例患者的 R2-ISS
@@ -169,7 +169,7 @@ pd.DataFrame(rows).set_index("克隆")
 
 # %%
 factor_zh = {"iss_ii": "ISS II", "iss_iii": "ISS III", "del17p": "del(17p)", "ldh_high": "LDH 高于 ULN",
-             "t4_14": "t(4;14)", "gain_or_amp_1q": "1q+（增益或扩增）"}
+             "t4_14": "t(4;14)", "gain_or_amp_1q": "1q+（获得或扩增）"}
 pd.DataFrame({"因素": [factor_zh[k] for k in staging.R2ISS_POINTS], "分值": list(staging.R2ISS_POINTS.values())}
              ).set_index("因素").T
 
@@ -180,7 +180,7 @@ pd.DataFrame({"因素": [factor_zh[k] for k in staging.R2ISS_POINTS], "分值": 
 print("；".join(f"{t.describe()} → R2-ISS {staging.STAGES[i + 1]}" for i, t in enumerate(staging.R2ISS_GROUPS)))
 
 # %% [markdown]
-# 设想一位新诊断的多发性骨髓瘤患者，克隆就是源文档的这一个：FISH 检出 t(4;14) 与 1q 增益（3 个拷贝），
+# 设想一位新诊断的多发性骨髓瘤患者，克隆就是源文档的这一个：FISH 检出 t(4;14) 与 1q 获得（3 个拷贝），
 # 未检出 del(17p)；β2 微球蛋白 4.1 mg/L，白蛋白 3.1 g/dL，LDH 210 U/L（正常上限 250 U/L）。以下均为示例数值。
 
 # %%
@@ -244,10 +244,10 @@ plt.show()
 
 # %%
 display(Markdown("\n".join([
-    "- FGFR3/MMSET 高表达与 H3K36me2 升高指向 t(4;14)；CKS1B 与 MCL1 同时高表达指向 1q 增益；"
+    "- FGFR3/MMSET 高表达与 H3K36me2 升高指向 t(4;14)；CKS1B 与 MCL1 同时高表达指向 1q 获得；"
     "p21 可诱导说明 TP53 通路完整。",
-    "- t(4;14) 是原发性事件（IGH 易位），1q 增益是继发性事件。",
-    f"- 源文档的组合在经典 IMWG 与 IMS/IMWG 2025 中都是高危；单独的 t(4;14) 或 1q 增益只在经典定义中是高危。",
+    "- t(4;14) 是原发性事件（IGH 易位），1q 获得是继发性事件。",
+    f"- 源文档的组合在经典 IMWG 与 IMS/IMWG 2025 中都是高危；单独的 t(4;14) 或 1q 获得只在经典定义中是高危。",
     f"- R2-ISS 为加权计分：示例患者 {fmt_number(staging.r2iss(case).details['points'])} 分，"
     f"R2-ISS {staging.r2iss(case).value}。",
     "- 由表型推断的事件要以 FISH/测序确认；缺失的检查结果是“未知”，不是“阴性”。",

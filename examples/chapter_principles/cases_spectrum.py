@@ -151,15 +151,15 @@ for c in si_results["病例 2"].checks:
 # %% [markdown]
 # ## 诊断的边界
 #
-# 固定其他检查为正常（`no_mde`），只改变血清 M 蛋白和骨髓克隆性浆细胞比例，对平面上的每一点调用
-# `classify`，按诊断着色。图中的虚线直接取自阈值常量。
+# 固定其他检查为正常（`no_mde`），设免疫固定显示 IgG 型 M 蛋白（所以即使 M 峰小到无法定量，单克隆蛋白也已检出），
+# 只改变血清 M 蛋白和骨髓克隆性浆细胞比例，对平面上的每一点调用 `classify`，按诊断着色。图中的虚线直接取自阈值常量。
 
 # %%
 # 每个格子 [m, m + 0.1) × [b, b + 1) 按其左下角的数值判断，所以颜色的分界正好落在阈值上
-m_grid = np.round(np.arange(0, 6.0, 0.1), 2)         # g/dL
+m_grid = np.round(np.arange(0.1, 6.0, 0.1), 2)       # g/dL；M 蛋白为 0 时需要尿检和免疫固定才能分类，不在图中
 bm_grid = np.arange(0, 80, 1.0)                      # %
 order = ["mgus", "smoldering_multiple_myeloma", "multiple_myeloma"]
-codes = np.array([[order.index(dx.classify(Case.from_dict({**no_mde, "m_protein_g_dl": float(m),
+codes = np.array([[order.index(dx.classify(Case.from_dict({**no_mde, "isotype": "IgG", "m_protein_g_dl": float(m),
                                                            "bmpc_percent": float(b)})).value)
                    for m in m_grid] for b in bm_grid])
 
@@ -250,8 +250,9 @@ print(dx.classify(Case.from_dict({**cases["病例 1"], "calcium_mg_dl": dx.CALCI
 #
 # MGUS 与 SMM 都是“观察、不治疗”的阶段，但进展风险相差很大。`mmlib.risk` 收录了已发表的进展率：
 #
-# - MGUS：总体每年约 1%（Kyle 2002），按类型细分为非 IgM 型、IgM 型和轻链型（IMWG 2014 表）；
-# - SMM：前 5 年每年约 10%，随后 5 年每年约 3%，此后每年约 1%（Kyle 2007）。
+# - MGUS：总体每年约 1% 进展为骨髓瘤或相关疾病（Kyle 2002）；按类型，IgM 型约 1.5%（进展为淋巴瘤或相关疾病，
+#   Kyle 2003），轻链型约 0.3%（Dispenzieri 2010）；
+# - SMM：前 5 年每年约 10% 进展为活动性骨髓瘤或淀粉样变性，随后 5 年每年约 3%，此后每年约 1%（Kyle 2007）。
 #
 # Kyle 报告的是**累积进展比例每年增加的量**，所以累积风险是各段的直线相加：
 #

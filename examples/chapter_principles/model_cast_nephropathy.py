@@ -16,16 +16,17 @@
 # %% [markdown]
 # # 模型：轻链电荷与管型形成
 #
-# 正文指出，管型肾病中游离轻链（FLC）在远端肾单位聚集，受两类物理化学因素影响：
-# **尿液 pH 接近 FLC 的等电点（pI）时**，分子净电荷接近 0、彼此排斥最弱；**脱水使小管液流速减慢**，
-# 停留时间延长、浓度升高。本页把这两点变成可以计算的量。
+# 正文指出，管型肾病的核心一步是游离轻链（FLC）经其互补决定区 3（CDR3）与远端肾单位中的尿调素
+# （Tamm–Horsfall 蛋白，THP）结合（Ying 2001），结合物再聚集成管型。两类理化因素影响这一步：
+# **酸性尿**——尿液 pH 接近或低于 FLC 的等电点（pI）时，轻链不再带负电，不受同样带负电的 THP 排斥；
+# **脱水**——小管液流量减少，同样的轻链溶在更少的液体里，浓度升高。本页把这几点变成可以计算的量。
 #
 # 1. 用 Henderson–Hasselbalch 方程计算一条序列在任意 pH 下的净电荷：
 #
 # $$Z(\mathrm{pH}) = \sum_{\text{碱性基团}} \frac{n_i}{1 + 10^{\mathrm{pH} - \mathrm{p}K_i}} - \sum_{\text{酸性基团}} \frac{n_j}{1 + 10^{\mathrm{p}K_j - \mathrm{pH}}}$$
 #
 #    碱性基团为 N 端、K、R、H，酸性基团为 C 端、D、E、C、Y。$Z$ 随 pH 单调下降，用二分法求 $Z = 0$ 的 pH，即 pI。
-# 2. 用一个**示意性的**聚集风险指数说明补液和碱化尿液为什么重要。
+# 2. 用一个**示意性的**聚集风险指数，把 CDR3–THP 结合、浓度和电荷放在一起。
 
 # %%
 from mmlib.plotting import use_book_style
@@ -45,7 +46,7 @@ from mmlib.models import parameter_table
 #
 # pKa 取自两个常用参数集（见 IPC，Kozlowski 2016）：EMBOSS 与 IPC 列出的“Lehninger”集。
 # **本书默认使用 EMBOSS**：它是一个具名软件的参数集，数值没有歧义；而以“Lehninger”为名流传的表格至少有两种。
-# 肾小管相关参数全部是**示意值**。
+# 肾小管相关参数和 CDR3 亲和力全部是**示意值**；模型只报告相对量（参考状态 = 1），不给出任何“实测”浓度。
 
 # %%
 parameter_table(cn.PARAMETERS).style.hide(axis="index")
@@ -89,18 +90,27 @@ plt.show()
 #
 # ## 聚集风险指数（示意）
 #
-# FLC 经肾小球滤过（滤过量 = GFR × 血清 FLC × 筛系数），近端小管最多重吸收一个上限量，剩余部分进入远端小管：
+# FLC 经肾小球滤过（滤过量 = GFR × 血清 FLC × 筛系数），近端小管最多重吸收一个上限量，剩余部分进入远端小管。
+# 远端浓度相对参考状态的倍数为
 #
-# $$\text{远端浓度} = \frac{\max(\text{滤过量} - \text{重吸收上限},\, 0)}{\text{小管液流量}}$$
+# $$x = \frac{\max(\text{滤过量} - \text{重吸收上限},\, 0)\,/\,\text{小管液流量}}{\text{参考状态下的同一量}}.$$
 #
-# 指数 = 浓度因子 × 停留时间因子（参考流量 / 实际流量）× 电荷因子 $1/(1 + (Z/Z_{1/2})^2)$，参考状态为 1。
+# 流量只在这里出现一次：流量减少时停留时间延长，与浓度升高是同一件事，不再重复计算。
+#
+# - **CDR3–THP 结合**：轻链占据 THP 结合位点的比例为 $a x/(1 + a x)$，$a$ 是 CDR3 的相对亲和力
+#   （1 = 参考轻链，0 = 不与 THP 结合的 CDR3），再除以参考状态下的占据比例 1/2。
+# - **电荷**：THP 在尿中带负电。轻链在 pI 或更酸的尿中（$Z \ge 0$）不受排斥，因子为 1；
+#   在 pI 以上带负电，因子为 $1/(1 + (Z/Z_{1/2})^2)$。所以碱性尿降低指数，而极酸的尿**不会**降低指数。
+#
+# 指数 = 结合因子 × 电荷因子，参考状态为 1。
 
 # %%
 for label, kw in (("补液充分，尿 pH 7.0", dict(urine_ph=7.0, tubular_flow_ml_min=2.0)),
-                  ("参考状态，尿 pH 6.0", dict(urine_ph=6.0, tubular_flow_ml_min=1.0)),
+                  ("参考流量，尿 pH 6.0", dict(urine_ph=6.0, tubular_flow_ml_min=1.0)),
                   ("脱水，酸性尿 pH 5.5", dict(urine_ph=5.5, tubular_flow_ml_min=0.4))):
     r = cn.cast_risk_index(flc_mg_l=3000, sequence=full_lc, **kw)
-    print(f"{label}：远端浓度 {r.distal_conc_mg_ml:.1f} mg/mL，净电荷 {r.charge:+.1f}，风险指数 {r.index:.2f}")
+    print(f"{label}：相对远端浓度 ×{r.concentration_factor:.1f}，净电荷 {r.charge:+.1f}，"
+          f"电荷因子 {r.charge_factor:.2f}，风险指数 {r.index:.2f}（示意值，参考状态 = 1）")
 
 # %% [markdown]
 # ### 转动旋钮：尿液 pH 与小管液流量
@@ -118,7 +128,7 @@ axes[0].set_yscale("log")
 axes[0].yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
 axes[0].set_xlabel("尿液 pH")
 axes[0].set_ylabel("聚集风险指数（参考 = 1，对数刻度）")
-axes[0].set_title("尿 pH 接近 pI、流量越低，风险越高")
+axes[0].set_title("尿越酸（至 pI 为止）、流量越低，风险越高")
 axes[0].legend(fontsize=8)
 
 flcs = np.linspace(0, 10_000, 101)
@@ -134,6 +144,28 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
+# 左图中，pI 左侧（更酸的尿）曲线是平的：轻链已不带负电，再酸也不会“保护”它；pI 右侧，轻链带负电、被 THP 排斥，
+# 风险随 pH 升高而下降。流量对指数的影响是饱和的：THP 的结合位点接近占满后，再浓缩也只增加有限的风险。
+#
+# ### CDR3 决定“致管型性”
+#
+# 同样的血清 FLC 和尿液条件下，不同克隆的轻链因 CDR3 序列不同而与 THP 结合强弱不同（Ying 2001）。
+
+# %%
+affinities = np.logspace(-1.5, 1, 60)
+fig, ax = plt.subplots(figsize=(7, 4))
+for flow, color in ((0.5, "#D55E00"), (1.0, "#0072B2"), (2.0, "#009E73")):
+    ax.plot(affinities, [cn.cast_risk_index(flc_mg_l=3000, urine_ph=6.0, tubular_flow_ml_min=flow, sequence=full_lc,
+                                            cdr3_affinity=a).index for a in affinities],
+            color=color, label=f"流量 {flow:g} mL/min")
+ax.set_xscale("log")
+ax.set_xlabel("CDR3 对 THP 的相对亲和力 a（参考轻链 = 1，示意）")
+ax.set_ylabel("聚集风险指数（参考 = 1）")
+ax.set_title("亲和力低的轻链即使大量存在也较少形成管型")
+ax.legend(fontsize=9)
+plt.show()
+
+# %% [markdown]
 # !!! question "思考题"
 #     1. 右图中，血清 FLC 低于约 1000 mg/L 时指数为 0。这个“阈值”由哪两个示意参数决定？
 #        如果 GFR 从 100 降到 30 mL/min，阈值会怎样变化？这是否意味着肾功能差的患者更“安全”？
@@ -146,6 +178,6 @@ plt.show()
 # - 净电荷由 Henderson–Hasselbalch 方程逐个基团求和得到，随 pH 单调下降；pI 可用二分法精确求出。
 # - pI 依赖所选的 pKa 参数集；本书默认 EMBOSS，并与 IPC 的“Lehninger”集对照。
 # - 游离轻链只有在超过近端小管重吸收能力后才大量到达远端小管。
-# - 脱水（低流量、长停留时间）和尿 pH 接近 pI 都会增加聚集倾向——这是充分水化的原理依据。
+# - 轻链经 CDR3 与尿调素（THP）结合是管型形成的核心；脱水（浓度升高）和酸性尿（pH 接近或低于 pI）都会增加聚集倾向。
 #
 # *本页为教学模型，肾小管参数与风险指数均为示意，不构成临床建议。*

@@ -51,8 +51,10 @@ from mmlib.models import proteasome as pr
 # 机制来自文献：蛋白酶体抑制剂诱导终末 UPR（Obeng 2006），负荷与容量之比决定敏感性（Bianchi 2009）。
 # 所有数值都是**示意值**。
 #
-# 模型有意省略了一点：MCL1 本身也由蛋白酶体降解，抑制蛋白酶体在某些条件下反而使 MCL1 稳定；
-# 这里只保留教科书强调的“翻译依赖性耗竭”。
+# 模型有意省略了一点：MCL1 本身也由蛋白酶体降解，蛋白酶体抑制剂**常常**使 MCL1 稳定、蓄积（Nencioni 2005）；
+# 这里只保留教科书强调的“翻译依赖性耗竭”。下文凡是显示 MCL1 下降之处，都应读作“功能上可用的 MCL1”减少。
+#
+# 剂量轴标作 nM，只是为了有一个熟悉的刻度：**所有剂量和由此得到的 IC50 都是示意值**，不是任何药物的实测效价。
 
 # %%
 parameter_table(pr.PARAMETERS).style.hide(axis="index")
@@ -100,6 +102,12 @@ plt.show()
 # MCL1 的半衰期短（模型中约 0.7 小时），翻译一受抑制就在数小时内下降；CHOP 的积累较慢。
 # 两者的比值同时从分子和分母两个方向增大——这就是“双重打击”。
 #
+# > **注意：中间图里的 MCL1 下降是模型假设**
+# >
+# > 真实的骨髓瘤细胞在接触蛋白酶体抑制剂后，MCL1 蛋白**常常反而升高**：它本身由蛋白酶体降解，降解受阻后会蓄积，
+# > 并减慢药物的促凋亡作用（Nencioni 2005）。细胞仍会死亡，主要是因为 NOXA 等促凋亡蛋白被诱导、与 MCL1 结合并使之失活。
+# > 所以这里的 MCL1 曲线应理解为“功能上可用、未被中和的 MCL1”，而不是用免疫印迹测得的 MCL1 蛋白总量。
+#
 # ## 剂量—反应曲线与 IC50
 
 # %%
@@ -112,9 +120,9 @@ for value, color in ((ic50_mm, "#D55E00"), (ic50_normal, "#0072B2")):
     ax.axvline(value, color=color, ls=":")
 ax.set_xscale("log")
 ax.set_xticks([0.1, 1, 10, 100, 1000], labels=["0.1", "1", "10", "100", "1000"])
-ax.set_xlabel("药物浓度（nM，对数刻度，示意）")
+ax.set_xlabel("药物浓度（示意剂量，以 nM 标度，对数刻度）")
 ax.set_ylabel("稳态存活比例（%）")
-ax.set_title(f"IC50：骨髓瘤 {ic50_mm:.1f} nM，正常细胞 {ic50_normal:.1f} nM（比值 {ic50_normal / ic50_mm:.1f}）")
+ax.set_title(f"示意 IC50：骨髓瘤 {ic50_mm:.1f} nM，正常细胞 {ic50_normal:.1f} nM（比值 {ic50_normal / ic50_mm:.1f}）")
 ax.legend(fontsize=9)
 # alt: 剂量反应曲线：稳态存活比例随药物浓度（对数刻度）升高而下降，骨髓瘤细胞的曲线在正常细胞左侧；竖点线标出两者的 IC50，标题给出数值与比值。
 plt.show()
@@ -134,7 +142,7 @@ ax.set_yscale("log")
 ax.set_yticks([1, 3, 10, 30, 100], labels=["1", "3", "10", "30", "100"])
 ax.minorticks_off()
 ax.set_xlabel("负荷 / 容量（φL / V）")
-ax.set_ylabel("IC50（nM，对数刻度）")
+ax.set_ylabel("示意 IC50（nM 标度，对数刻度）")
 ax.set_title("负荷越接近容量，所需剂量越低")
 # alt: 曲线图：所需的 IC50（对数刻度）随蛋白负荷与降解容量之比 φL/V 增大而下降。
 plt.show()

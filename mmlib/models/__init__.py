@@ -17,6 +17,8 @@ module                 topic
 ``microenvironment``   肿瘤微环境：IL-6 / 破骨细胞 / APRIL 恶性循环
 ``proteasome``         治疗原理：蛋白酶体负荷与终末 UPR
 ``progression``        疾病进展：MGUS 与 SMM 队列模拟
+``degrader``           治疗策略：IMiD / CELMoD 诱导的 IKZF1/3 降解动力学
+``resistance``         耐药机制：敏感与耐药亚克隆、预先存在与获得性耐药
 =====================  =============================================
 
 Teaching material, not clinical advice.

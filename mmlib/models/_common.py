@@ -33,7 +33,7 @@ import pandas as pd
 
 from ..errors import InputError, MMLibError
 from ..sources import SOURCES
-from ..trace import fmt_number
+from ..trace import fmt_number, unit_suffix
 
 __all__ = ["Parameter", "PROVENANCE_TAGS", "parameter_table", "check_range", "check_fraction", "make_rng"]
 
@@ -120,7 +120,7 @@ def check_range(field: str, value: float, lo: float | None = None, hi: float | N
     ...
     mmlib.errors.InputError: 字段 x 的值 0.0 无效：应为 0 < x ≤ 1。 / Invalid value 0.0 for field x: expected 0 < x ≤ 1.
     """
-    u = f" {unit}" if unit else ""
+    u = unit_suffix(unit)
     parts = []
     if lo is not None:
         parts.append(f"{fmt_number(lo)}{u} {'<' if lo_open else '≤'} ")

@@ -38,10 +38,14 @@ burden modify the autocrine/paracrine gains).  A tumour grows by Gompertz law
   ``1 − formation_block`` (denosumab-like: RANKL blocked) and resorption per
   osteoclast × ``1 − resorption_block`` (bisphosphonate-like).
 
-``z`` keeps the tumour-free reference C̄, B̄ and cannot fall below 0 (the
-site is then completely resorbed: a lytic lesion).  The *calcium-release proxy* is
-the net resorption rate ``max(−ż, 0)`` in % of local bone mass per day: calcium
-leaves the skeleton when resorption outruns formation.
+``z`` keeps the tumour-free reference C̄, B̄.  Osteoclasts can only resorb
+bone that is still there: below ``resorbable_floor`` (% of the initial mass,
+illustrative) the net loss rate is scaled by ``z / resorbable_floor``, so the
+bone mass approaches 0 (a lytic lesion) without crossing it and the release of
+calcium fades continuously as the site is used up, instead of stopping
+abruptly.  The *calcium-release proxy* is the net resorption rate
+``max(−ż, 0)`` in % of local bone mass per day: calcium leaves the skeleton
+when resorption outruns formation.
 
 Coupling matters: with intact coupling (``dkk1_effect = 0``) extra osteoclasts
 recruit extra osteoblasts and, with the published k1, k2, a sustained rise in
@@ -100,6 +104,8 @@ class BoneParams:
     formation_block: float = 0.0
     resorption_block: float = 0.0
     therapy_start: float = 0.0
+    # resorption limited by the bone left (illustrative)
+    resorbable_floor: float = 5.0
 
     def __post_init__(self) -> None:
         for name in ("alpha1", "alpha2", "beta1", "beta2", "k1", "k2", "tumour_max"):
@@ -111,6 +117,7 @@ class BoneParams:
         check_fraction("formation_block", self.formation_block, allow_one=False)
         check_fraction("resorption_block", self.resorption_block)
         check_range("therapy_start", self.therapy_start, 0.0, None)
+        check_range("resorbable_floor", self.resorbable_floor, 0.0, 100.0, lo_open=True)
         if self.gamma == 0:
             raise MMLibError("Γ = g12·g21 − (1−g11)(1−g22) 为 0，稳态不存在。",
                              "Γ = g12·g21 − (1−g11)(1−g22) is 0: no steady state.", field="g11", value=self.g11)
@@ -140,6 +147,8 @@ PARAMETERS: tuple[Parameter, ...] = (
               "形式仿 Ayati 2010"),
     Parameter("formation_block", 0.0, "", "抗骨吸收药：破骨细胞生成被阻断的比例（类地舒单抗）", "illustrative"),
     Parameter("resorption_block", 0.0, "", "抗骨吸收药：单个破骨细胞吸收能力下降比例（类双膦酸盐）", "illustrative"),
+    Parameter("resorbable_floor", 5.0, "%", "骨量低于此值时，净丢失速率按剩余骨量成比例减小（可吸收的骨所剩无几）",
+              "illustrative"),
 )
 
 
@@ -248,56 +257,26 @@ def simulate(params: BoneParams | None = None, *, t_end: float = 730.0, n_points
         db = p.alpha2 * c ** p.g12 * b ** g22 - p.beta2 * b
         return dc, db, k1 * max(c - c_bar, 0.0), p.k2 * max(b - b_bar, 0.0)
 
-    def make_rhs(at_zero: bool):
-        def rhs(t: float, y: np.ndarray) -> list[float]:
-            c, b = max(y[0], 1e-12), max(y[1], 1e-12)
-            dc, db, res, form = rates(t, c, b)
-            dz = form - res
-            if at_zero:  # nothing left to resorb (a lytic lesion): bone can only be re-formed
-                dz = max(dz, 0.0)
-            return [dc, db, dz]
-        return rhs
+    def available(z: float | np.ndarray) -> float | np.ndarray:
+        """Share of the net loss that finds bone to act on: 1 above the floor, z/floor below it."""
+        return np.clip(np.asarray(z, dtype=float) / p.resorbable_floor, 0.0, 1.0)
 
-    def hits_zero(t: float, y: np.ndarray) -> float:
-        return y[2]
-    hits_zero.terminal = True  # type: ignore[attr-defined]
-    hits_zero.direction = -1  # type: ignore[attr-defined]
-
-    def leaves_zero(t: float, y: np.ndarray) -> float:
+    def rhs(t: float, y: np.ndarray) -> list[float]:
         c, b = max(y[0], 1e-12), max(y[1], 1e-12)
-        _, _, res, form = rates(t, c, b)
-        return form - res - 1e-12
-    leaves_zero.terminal = True  # type: ignore[attr-defined]
-    leaves_zero.direction = 1  # type: ignore[attr-defined]
+        dc, db, res, form = rates(t, c, b)
+        net = form - res
+        return [dc, db, net if net >= 0 else net * float(available(y[2]))]
 
-    t_eval = np.linspace(0.0, t_end, n)
-    t0, y0, at_zero = 0.0, np.array([c0, b0, z0], dtype=float), z0 <= 0.0
-    ts, ys = [], []
-    for _ in range(50):  # phases between the bone mass reaching / leaving 0
-        te = t_eval[(t_eval >= t0) & (t_eval <= t_end)]
-        sol = solve_ivp(make_rhs(at_zero), (t0, t_end), y0, method="LSODA", t_eval=te, max_step=1.0,
-                        rtol=1e-8, atol=1e-10, events=leaves_zero if at_zero else hits_zero)
-        if not sol.success:  # pragma: no cover - defensive
-            raise MMLibError(f"骨重塑模型积分失败：{sol.message}", f"Bone model integration failed: {sol.message}")
-        ts.append(sol.t)
-        ys.append(sol.y)
-        if sol.status != 1:
-            break
-        t0 = float(sol.t_events[0][0])
-        y0 = np.array(sol.y_events[0][0], dtype=float)
-        if at_zero is False:
-            y0[2] = 0.0
-        at_zero = not at_zero
-        if t0 >= t_end:
-            break
-    t_all = np.concatenate(ts)
-    y_all = np.concatenate(ys, axis=1)
-    _, keep = np.unique(t_all, return_index=True)
-    sol_t, sol_y = t_all[keep], y_all[:, keep]
+    sol = solve_ivp(rhs, (0.0, t_end), [c0, b0, z0], method="LSODA", t_eval=np.linspace(0.0, t_end, n),
+                    max_step=1.0, rtol=1e-8, atol=1e-10)
+    if not sol.success:  # pragma: no cover - defensive
+        raise MMLibError(f"骨重塑模型积分失败：{sol.message}", f"Bone model integration failed: {sol.message}")
+    sol_t, sol_y = sol.t, sol.y
 
     c, b, z = sol_y
     z = np.maximum(z, 0.0)
     res = np.array([rates(t, max(ci, 1e-12), max(bi, 1e-12))[2:] for t, ci, bi in zip(sol_t, c, b)])
-    resorption = np.where(z > 1e-9, res[:, 0], np.minimum(res[:, 0], res[:, 1]))
+    net_loss = np.maximum(res[:, 0] - res[:, 1], 0.0) * available(z)
+    resorption = res[:, 1] + net_loss    # what formation plus the (bone-limited) net loss add up to
     return BoneResult(t=sol_t, C=c, B=b, z=z, tumour=tumour_burden(sol_t, p),
                       resorption=resorption, formation=res[:, 1])

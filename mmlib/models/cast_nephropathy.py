@@ -10,8 +10,8 @@ fractional charge; summed over the sequence (plus the N- and C-terminus)
 
 basic = N-terminus, K, R, H; acidic = C-terminus, D, E, C, Y.  ``Z`` falls
 strictly with pH, so the isoelectric point (``Z = 0``) is found by bisection.
-Two pKa sets are implemented (clinical-criteria fact sheet §8): **EMBOSS**
-(``iep``) and the **"Lehninger" set as tabulated by IPC** (Kozlowski 2016);
+Two pKa sets are implemented, both as tabulated in the IPC paper (Kozlowski
+2016): **EMBOSS** (``iep``) and the **"Lehninger" set**;
 the Solomon set is included for comparison.  *The book uses EMBOSS* by
 default: it is the set of a named, widely used program whose values are
 unambiguous, whereas two different tables circulate under the name
@@ -26,14 +26,27 @@ variable-domain-like sequence (not a real antibody) for the notebook.
 **Cast-risk index** (illustrative, dimensionless, 1 = reference).  Free light
 chains (≈ 22–24 kDa) are filtered at the glomerulus and reabsorbed by the
 proximal tubule up to a capacity; what escapes reaches the distal nephron,
-where it meets Tamm–Horsfall protein.  The index multiplies three factors:
+where it meets uromodulin (Tamm–Horsfall protein, THP).  The core step of cast
+formation is the binding of the light chain's third complementarity-
+determining region (CDR3) to a single site on THP (Ying and Sanders 2001);
+the LC–THP complexes then aggregate.  The index multiplies two factors:
 
-* distal concentration: ``(filtered − reabsorbed) / tubular flow`` relative
-  to a reference (saturable proximal reabsorption; less flow → more
-  concentrated),
-* residence time: ``flow_ref / flow`` (dehydration → slower flow),
-* charge: ``1 / (1 + (Z/Z_half)²)`` — molecules near their pI repel each other
-  least.
+* **CDR3–THP binding**: the relative distal concentration
+  ``x = [(filtered − reabsorbed) / flow] / reference`` (saturable proximal
+  reabsorption; dehydration → less flow → higher ``x``) occupies the THP
+  binding site as ``a·x / (1 + a·x)``, where ``a`` is the CDR3's relative
+  affinity (``cdr3_affinity``: 1 = reference light chain, 0 = a CDR3 that does
+  not bind THP), expressed relative to the reference occupancy 1/2.  Flow
+  enters once, through the concentration; the longer residence time of slow
+  flow is the same consequence and is not counted again.
+* **charge**: THP is an acidic glycoprotein, negatively charged in urine.  A
+  light chain at or below its pI (net charge ``Z ≥ 0``) is not repelled by it:
+  factor 1.  Above its pI the light chain becomes negative and is repelled:
+  ``1 / (1 + (Z/Z_half)²)``.  So alkaline urine lowers the index and very
+  acidic urine never lowers it — there is no "protection" below the pI.
+
+All tubular quantities are illustrative; the model reports relative numbers,
+never a measured concentration.
 
 >>> round(isoelectric_point("AG", "emboss"), 3)   # only the two termini: (8.6 + 3.6) / 2
 6.1
@@ -42,6 +55,8 @@ where it meets Tamm–Horsfall protein.  The index multiplies three factors:
 >>> r = cast_risk_index(flc_mg_l=2000, urine_ph=5.5, tubular_flow_ml_min=0.5, pi=5.8)
 >>> r.index > cast_risk_index(flc_mg_l=2000, urine_ph=7.0, tubular_flow_ml_min=2.0, pi=5.8).index
 True
+>>> cast_risk_index(flc_mg_l=2000, urine_ph=6.0, tubular_flow_ml_min=1.0, pi=6.0, cdr3_affinity=0).index
+0.0
 
 Teaching material, not clinical advice.
 """
@@ -96,9 +111,11 @@ ILLUSTRATIVE_VL: str = (
 
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("pKa (EMBOSS)", "见 PKA_SETS", "", "EMBOSS iep 的 pKa 集（本书默认）", "kozlowski2016",
-              "事实表 §8"),
+              "按 IPC 论文所列的数值"),
     Parameter("pKa (Lehninger, IPC)", "见 PKA_SETS", "", "IPC 列出的“Lehninger”pKa 集", "kozlowski2016",
-              "事实表 §8"),
+              "与教科书中游离氨基酸的表不同"),
+    Parameter("CDR3–THP 结合", "机制", "", "轻链经 CDR3 与尿调素（Tamm–Horsfall 蛋白）上的单一位点结合", "ying2001",
+              "CDR3 序列不同，结合强弱不同"),
     Parameter("IGKC_HUMAN", "107 aa", "", "人 κ 轻链恒定区序列（UniProt P01834）", "convention", "公共数据库序列"),
     Parameter("ILLUSTRATIVE_VL", "107 aa", "", "示意性可变区序列（IGKV1 样框架 + 虚构 CDR）", "illustrative"),
     Parameter("gfr_ml_min", 100.0, "mL/min", "肾小球滤过率", "physiology"),
@@ -106,7 +123,9 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("reabsorption_max_mg_min", 5.0, "mg/min", "近端小管重吸收上限", "illustrative"),
     Parameter("flow_ref_ml_min", 1.0, "mL/min", "参考远端小管液流量（约等于尿量）", "illustrative"),
     Parameter("flc_ref_mg_l", 2000.0, "mg/L", "参考血清受累游离轻链浓度", "illustrative"),
-    Parameter("z_half", 2.0, "电荷", "电荷因子降到一半时的净电荷绝对值", "illustrative"),
+    Parameter("z_half", 2.0, "电荷", "轻链带负电时，电荷因子降到一半的净电荷绝对值", "illustrative"),
+    Parameter("cdr3_affinity", 1.0, "", "轻链 CDR3 对尿调素结合位点的相对亲和力（1 = 参考轻链，0 = 不结合）",
+              "illustrative"),
 )
 
 
@@ -187,14 +206,17 @@ def isoelectric_point(sequence: str, pka_set: PkaSetName = BOOK_PKA_SET, *, tol:
 
 @dataclass(frozen=True)
 class CastRisk:
-    """Result of :func:`cast_risk_index` (all factors dimensionless; 1 = reference)."""
+    """Result of :func:`cast_risk_index`.
+
+    The loads (mg/min) follow from illustrative tubular parameters; every
+    factor is dimensionless with 1 = the reference state.
+    """
 
     filtered_mg_min: float
     reabsorbed_mg_min: float
     distal_load_mg_min: float
-    distal_conc_mg_ml: float
     concentration_factor: float
-    residence_factor: float
+    thp_binding_factor: float
     charge: float
     charge_factor: float
     index: float
@@ -203,14 +225,15 @@ class CastRisk:
 def cast_risk_index(*, flc_mg_l: float, urine_ph: float, tubular_flow_ml_min: float, pi: float | None = None,
                     sequence: str | None = None, pka_set: PkaSetName = BOOK_PKA_SET, gfr_ml_min: float = 100.0,
                     sieving: float = 0.05, reabsorption_max_mg_min: float = 5.0, flow_ref_ml_min: float = 1.0,
-                    flc_ref_mg_l: float = 2000.0, z_half: float = 2.0) -> CastRisk:
+                    flc_ref_mg_l: float = 2000.0, z_half: float = 2.0, cdr3_affinity: float = 1.0) -> CastRisk:
     """Illustrative aggregation-risk index for light-chain cast formation.
 
     Give either ``sequence`` (the net charge at ``urine_ph`` is computed) or
     ``pi``; with only ``pi`` the charge is approximated as
     ``Z ≈ −slope·(pH − pI)`` with a slope of 2 charges per pH unit
     (illustrative).  The reference state is ``flc_ref_mg_l`` at
-    ``flow_ref_ml_min`` and the same GFR, far from the pI.
+    ``flow_ref_ml_min`` and the same GFR, a light chain with the reference CDR3
+    (``cdr3_affinity`` 1) and urine at or below its pI.
 
     Examples
     --------
@@ -226,6 +249,7 @@ def cast_risk_index(*, flc_mg_l: float, urine_ph: float, tubular_flow_ml_min: fl
     fref = check_range("flow_ref_ml_min", flow_ref_ml_min, 0.0, None, lo_open=True)
     cref = check_range("flc_ref_mg_l", flc_ref_mg_l, 0.0, None, lo_open=True)
     zh = check_range("z_half", z_half, 0.0, None, lo_open=True)
+    aff = check_range("cdr3_affinity", cdr3_affinity, 0.0, None)
     if sequence is not None:
         z = float(net_charge(sequence, ph, pka_set))
     elif pi is not None:
@@ -240,10 +264,8 @@ def cast_risk_index(*, flc_mg_l: float, urine_ph: float, tubular_flow_ml_min: fl
 
     filt, reab, load = distal(flc, gfr)
     _, _, load_ref = distal(cref, gfr)
-    conc = load / flow                                       # mg/mL
     conc_ref = load_ref / fref if load_ref > 0 else 1.0
-    conc_factor = conc / conc_ref
-    residence = fref / flow
-    charge_factor = 1.0 / (1.0 + (z / zh) ** 2)
-    return CastRisk(filt, reab, load, conc, conc_factor, residence, z, charge_factor,
-                    conc_factor * residence * charge_factor)
+    x = (load / flow) / conc_ref                             # relative distal concentration: flow enters here only
+    binding = (aff * x / (1.0 + aff * x)) / 0.5              # CDR3–THP site occupancy relative to the reference 1/2
+    charge_factor = 1.0 if z >= 0 else 1.0 / (1.0 + (z / zh) ** 2)
+    return CastRisk(filt, reab, load, x, binding, z, charge_factor, binding * charge_factor)

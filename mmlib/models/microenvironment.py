@@ -2,8 +2,10 @@
 
 Three variables (all relative, dimensionless; time in days):
 
-* ``T`` — tumour burden (1 = the crowding capacity of the marrow niche without
-  any support from the microenvironment);
+* ``T`` — tumour burden in arbitrary relative units (``c`` sets the scale:
+  without any support from the microenvironment the niche holds
+  ``(b0 − d)/c`` = 0.2 with the default parameters; the support lifts this to
+  ``T*`` = 0.8);
 * ``S`` — IL-6 secreted by marrow stromal cells (rises when myeloma cells
   adhere to stroma via VLA-4/VCAM-1);
 * ``O`` — osteoclast activity (rises with tumour-driven RANKL); active
@@ -18,8 +20,12 @@ Three variables (all relative, dimensionless; time in days):
     \\dot T = T\\,[\\,b_0 + (1-\\varepsilon_6)\\,b_S S + (1-\\varepsilon_A)\\,b_A O - d - c\\,T\\,].
 
 The ε's are treatments that cut one link: anti-IL-6 (ε6, e.g. an IL-6 or
-IL-6-receptor antibody), anti-RANKL (εR, e.g. denosumab) and anti-APRIL/BAFF
-(εA).  Because ``S`` and ``O`` are linear in ``T``, the tumour steady state
+IL-6-receptor antibody), anti-RANKL (εR) and anti-APRIL/BAFF (εA).  They are
+thought experiments on the loop, not drugs: the anti-IL-6 antibody siltuximab
+did not improve outcomes in myeloma trials (San-Miguel et al. 2014), and the
+anti-RANKL antibody denosumab is used for myeloma *bone disease* (skeletal
+events, Raje et al. 2018), not as an anti-myeloma drug.  The toy has no
+redundant survival pathways, which is why one cut looks so effective here.  Because ``S`` and ``O`` are linear in ``T``, the tumour steady state
 has a closed form
 
 .. math::
@@ -115,6 +121,9 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("o0, o_t, delta_o", "0.05, 0.25, 0.25", "相对单位, 1/天", "破骨细胞的基础生成、肿瘤 RANKL 诱导与清除",
               "illustrative"),
     Parameter("anti_il6, anti_rankl, anti_april", "0, 0, 0", "", "三种阻断治疗切断相应环节的比例", "illustrative"),
+    Parameter("抗 IL-6 的临床结果", "阴性", "", "司妥昔单抗加入 VMP 未改善缓解深度和长期结局", "sanmiguel2014",
+              "模型没有冗余生存通路，因此高估了单一阻断的效果"),
+    Parameter("抗 RANKL 的临床定位", "骨病治疗", "", "地舒单抗用于预防骨相关事件，不是抗骨髓瘤药物", "raje2018"),
 )
 
 

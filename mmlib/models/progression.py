@@ -7,9 +7,11 @@ compares the simulation with the analytic curve ``F(t) = 1 − exp(−Λ(t))``.
 How each figure becomes a hazard (the conversion is a modelling choice and is
 stated for each):
 
-* **MGUS ≈ 1 %/year** (Kyle 2002; refined 0.5 / 1 / 0.3 %/year for non-IgM,
-  IgM and light-chain MGUS): read as an *annual probability* ``p``, so the
-  constant hazard is ``λ = −ln(1 − p)``.
+* **MGUS ≈ 1 %/year** to myeloma or a related (plasma-cell or lymphoid)
+  disorder (Kyle 2002); by type, IgM MGUS ≈ 1.5 %/year to lymphoma or a
+  related disorder (Kyle 2003) and light-chain MGUS ≈ 0.3 %/year (Dispenzieri
+  2010): read as an *annual probability* ``p``, so the constant hazard is
+  ``λ = −ln(1 − p)``.
 * **SMM 10 %/year for 5 years, 3 %/year for the next 5, 1 %/year after**
   (Kyle 2007): Kyle's figures are yearly increments of the *cumulative*
   probability (51 % at 5 years, 66 % at 10).  The default
@@ -66,10 +68,10 @@ __all__ = [
 SMM_FIT_HORIZON_YEARS = 20.0
 
 PARAMETERS: tuple[Parameter, ...] = (
-    Parameter("MGUS_ANNUAL_PROGRESSION", risk.MGUS_ANNUAL_PROGRESSION.per_year, "/年", "MGUS 年进展率",
-              "kyle2002mgus", "按年概率换算为风险率 λ = −ln(1 − p)"),
-    Parameter("MGUS_ANNUAL_PROGRESSION_BY_TYPE", "0.005 / 0.01 / 0.003", "/年",
-              "非 IgM / IgM / 轻链型 MGUS 年进展率", "imwg2014"),
+    Parameter("MGUS_ANNUAL_PROGRESSION", risk.MGUS_ANNUAL_PROGRESSION.per_year, "/年",
+              "MGUS 进展为骨髓瘤或相关疾病的年进展率", "kyle2002mgus", "按年概率换算为风险率 λ = −ln(1 − p)"),
+    *(Parameter(f"MGUS_ANNUAL_PROGRESSION_BY_TYPE['{kind}']", rate.per_year, "/年", f"{rate.subject}年进展率",
+                rate.source) for kind, rate in risk.MGUS_ANNUAL_PROGRESSION_BY_TYPE.items()),
     Parameter("SMM_PROGRESSION_PIECEWISE", "0.10 / 0.03 / 0.01", "/年", "SMM 前 5 年 / 第 5–10 年 / 10 年后",
               "kyle2007smm", "默认按累积发生率增量解释"),
     Parameter("MAYO2018_MEDIAN_TTP_MONTHS", "110 / 68 / 29", "月", "Mayo 2018 低 / 中 / 高危中位进展时间",
@@ -152,8 +154,8 @@ def _rate_from_annual_probability(p: float) -> float:
     return -math.log1p(-p)
 
 
-def mgus_hazard(kind: Literal["all", "non_igm", "igm", "light_chain"] = "all") -> PiecewiseHazard:
-    """Constant hazard for MGUS (Kyle 2002 overall, or the IMWG 2014 refined rates by type).
+def mgus_hazard(kind: Literal["all", "igm", "light_chain"] = "all") -> PiecewiseHazard:
+    """Constant hazard for MGUS (Kyle 2002 overall, Kyle 2003 for IgM, Dispenzieri 2010 for light-chain MGUS).
 
     >>> round(mgus_hazard().rates[0], 6)
     0.01005
@@ -165,7 +167,7 @@ def mgus_hazard(kind: Literal["all", "non_igm", "igm", "light_chain"] = "all") -
     else:
         raise InputError("kind", kind, "'all'、" + "、".join(risk.MGUS_ANNUAL_PROGRESSION_BY_TYPE),
                          en_expected="'all', " + ", ".join(risk.MGUS_ANNUAL_PROGRESSION_BY_TYPE))
-    zh = {"all": "全部", "non_igm": "非 IgM 型", "igm": "IgM 型", "light_chain": "轻链型"}[kind]
+    zh = {"all": "全部", "igm": "IgM 型", "light_chain": "轻链型"}[kind]
     return PiecewiseHazard((0.0,), (_rate_from_annual_probability(rate.per_year),), f"MGUS（{zh}）")
 
 

@@ -22,9 +22,13 @@ Bianchi et al. (2009) — so it reaches the terminal UPR (Obeng et al. 2006) at 
 lower dose than a normal cell: ``IC50_myeloma < IC50_normal``.
 
 Simplification, stated honestly: MCL1 is itself a proteasome substrate, and
-proteasome inhibition can *stabilise* it; the model keeps only the
-translation-dependent loss that the textbook emphasises.  All numbers are
-illustrative.
+proteasome inhibitors often *stabilise* it — MCL1 accumulates after exposure
+and blunts the drugs' effect (Nencioni et al. 2005); cells still die, largely
+because NOXA neutralises MCL1.  The model keeps only the translation-dependent
+loss that the textbook emphasises, so its MCL1 read-out is best read as the
+*functionally available* MCL1.  All numbers are illustrative, including the
+dose scale labelled "nM" and the IC50 values it yields (4.5 nM for the
+myeloma cell): they are not the measured potency of any drug.
 
 >>> mm, normal = MYELOMA_CELL, NORMAL_CELL
 >>> round(ic50(mm), 2), round(ic50(normal), 2)
@@ -86,10 +90,13 @@ NORMAL_CELL = CellParams(name="正常细胞", load=0.1, capacity=0.5)
 PARAMETERS: tuple[Parameter, ...] = (
     Parameter("终末 UPR", "机制", "", "蛋白酶体抑制剂诱导 PERK–eIF2α–ATF4–CHOP 终末 UPR", "obeng2006"),
     Parameter("负荷/容量", "机制", "", "蛋白酶体负荷与容量之比决定敏感性", "bianchi2009"),
+    Parameter("MCL1 稳定化", "机制（未建模）", "", "蛋白酶体抑制剂常使 MCL1 蓄积；模型只保留翻译依赖性耗竭", "nencioni2005",
+              "模型中的 MCL1 应读作功能上可用的 MCL1"),
     Parameter("load (骨髓瘤 / 正常)", "1.0 / 0.1", "1/小时", "错误折叠蛋白的产生速率（∝ 免疫球蛋白合成）", "illustrative"),
     Parameter("capacity (骨髓瘤 / 正常)", "2.0 / 0.5", "1/小时", "蛋白酶体最大降解速率", "illustrative"),
     Parameter("k_m", 1.0, "相对单位", "蛋白酶体半饱和底物量", "illustrative"),
-    Parameter("ic50_enzyme_nm, hill_dose", "5, 1", "nM, —", "药物抑制蛋白酶体活性的半数浓度与 Hill 系数", "illustrative"),
+    Parameter("ic50_enzyme_nm, hill_dose", "5, 1", "示意 nM, —",
+              "药物抑制蛋白酶体活性的半数浓度与 Hill 系数（剂量刻度为示意，不是任何药物的实测效价）", "illustrative"),
     Parameter("k_perk, n_perk", "1, 2", "相对单位, —", "PERK 激活的半量与 Hill 系数", "illustrative"),
     Parameter("a_perk", 0.8, "", "PERK 完全激活时全局翻译被抑制的比例", "illustrative"),
     Parameter("k_chop, delta_chop", "0.1, 0.1", "1/小时", "CHOP 的诱导与降解（半衰期约 7 小时）", "illustrative"),

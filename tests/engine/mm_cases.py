@@ -58,13 +58,17 @@ def _opt(s: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 CONVENTIONAL = {
     "calcium_mg_dl": _dec(5, 16), "calcium_uln_mg_dl": _dec(8.5, 11), "creatinine_mg_dl": _dec(0.3, 12, 2),
     "hemoglobin_g_dl": _dec(4, 18), "hemoglobin_lln_g_dl": _dec(10, 15), "albumin_g_dl": _dec(1, 6),
-    "m_protein_g_dl": _dec(0, 9),
+    "m_protein_g_dl": st.one_of(st.just(0.0), _dec(0, 9)),
 }
 
 
 @st.composite
-def case_dicts(draw: st.DrawFn, units: str = "conventional", complete: bool = False) -> dict[str, Any]:
-    """A random case (conventional units, laboratory precision); fields may be missing unless ``complete``."""
+def case_dicts(draw: st.DrawFn, units: str = "conventional", complete: bool = False,
+               stated: bool = False) -> dict[str, Any]:
+    """A random case (conventional units, laboratory precision); fields may be missing unless ``complete``.
+
+    ``stated``: also draw asserted CRAB findings (which may contradict the laboratory values: an input error).
+    """
     o = (lambda s: s) if complete else _opt
     d: dict[str, Any] = {
         "age_years": draw(o(st.integers(30, 90))),
@@ -85,6 +89,17 @@ def case_dicts(draw: st.DrawFn, units: str = "conventional", complete: bool = Fa
     }
     for name in ("del17p", "t4_14", "t14_16", "gain_1q", "amp_1q"):
         d[name] = draw(o(st.booleans()))
+    # fields laboratories and vignettes also give: a reported eGFR, FLC in mg/dL, stated CRAB items
+    d["egfr_ml_min_1_73m2"] = draw(_opt(st.sampled_from([30.0, 59.9, 60.0, 90.0])))
+    d["circulating_pc_percent"] = draw(_opt(st.sampled_from([0.0, 4.9, 5.0, 30.0])))
+    if draw(st.booleans()) and "flc_kappa_mg_l" in d and d["flc_kappa_mg_l"] is not None:
+        d["flc_kappa_mg_dl"] = d.pop("flc_kappa_mg_l") / 10
+    kind = draw(st.sampled_from(["none", "none", "absent", "items"])) if stated else "none"
+    if kind == "absent":
+        d["crab_absent"] = True
+    elif kind == "items":
+        for name in ("hypercalcemia", "renal_insufficiency", "anemia", "bone_lesions"):
+            d[name] = draw(_opt(st.booleans()))
     mri = draw(st.sampled_from(["sizes", "count", "none"] if not complete else ["sizes", "count"]))
     if mri == "sizes":
         d["mri_lesion_sizes_mm"] = draw(st.lists(st.sampled_from([3.0, 4.9, 5.0, 8.0]), max_size=3))

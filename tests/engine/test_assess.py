@@ -83,7 +83,7 @@ def test_provisional_smm_runs_the_smm_models():
 
 
 def test_explain_report():
-    text = assess(MM).explain()
+    text = assess(MM).explain(full=True)
     assert text.splitlines()[2] == "诊断（IMWG 2014）：多发性骨髓瘤（MM）"
     for section in ("一、实验室计算", "二、终末器官损害（CRAB）", "三、恶性生物标志（SLiM）", "四、诊断推理", "五、分期",
                     "参考文献"):
@@ -99,7 +99,7 @@ def test_explain_report():
 def test_explain_indeterminate_and_staging_note():
     text = assess({"m_protein_g_dl": 2.8, "bmpc_percent": 8, "beta2m_mg_l": 2.0, "albumin_g_dl": 4.0}).explain()
     assert "原因：" in text and "缺少" in text
-    assert "分期系统适用于已确诊的多发性骨髓瘤" in text
+    assert "分期系统：该定义适用于已确诊的多发性骨髓瘤" in text
 
 
 def test_trace_has_no_duplicates_and_sections():

@@ -26,6 +26,19 @@ def _same_number(a, b) -> bool:
 
 
 def _agree(cases: list[dict]) -> None:
+    valid = []
+    for d in cases:  # a case that one path rejects (a stated item the lab values contradict) the other rejects too
+        try:
+            assess(d)
+        except MMLibError:
+            one = pd.DataFrame([d], columns=[f for f in FIELD_NAMES if f in d])
+            with pytest.raises(MMLibError):
+                assess_frame(one)
+            continue
+        valid.append(d)
+    cases = valid
+    if not cases:
+        return
     df = pd.DataFrame(cases, columns=[f for f in FIELD_NAMES if any(f in c for c in cases)])
     out = assess_frame(df)
     assert list(out.columns) == list(OUTPUT_COLUMNS)
@@ -48,7 +61,8 @@ def _agree(cases: list[dict]) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.lists(st.one_of(case_dicts(), case_dicts(units="si"), case_dicts(complete=True)), min_size=1, max_size=12))
+@given(st.lists(st.one_of(case_dicts(), case_dicts(units="si"), case_dicts(complete=True), case_dicts(stated=True)),
+                min_size=1, max_size=12))
 def test_agrees_with_assess_hypothesis(cases):
     _agree(cases)
 

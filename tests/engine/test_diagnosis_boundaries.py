@@ -170,35 +170,38 @@ def test_crcl_estimated_by_cockcroft_gault_at_40():
     assert crab_of(base, age_years=60, sex="male", weight_kg=71.9, creatinine_mg_dl=2.0)["R"] is True
 
 
-def test_renal_without_crcl_is_decided_by_creatinine_and_says_so():
-    """With no clearance and no Cockcroft–Gault inputs, R is decided by the creatinine arm; the trace shows
-    the clearance arm as not evaluated (an 85-year-old 50-kg woman with SCr 1.4 has ~23 mL/min: give the inputs)."""
+def test_renal_without_crcl_is_unknown_unless_creatinine_decides():
+    """With no clearance and no Cockcroft–Gault inputs, a creatinine ≤ 2 mg/dL leaves R unknown (an
+    85-year-old 50-kg woman with SCr 1.4 has ~23 mL/min), and the missing list names the clearance inputs;
+    a creatinine > 2 mg/dL decides R on its own."""
     base = {k: v for k, v in NORMAL.items() if k != "crcl_ml_min"}
     r = crab(Case.from_dict(with_(base, creatinine_mg_dl=1.4)))
-    assert r.details["R"] is False
+    assert r.details["R"] is None
     crcl_line = next(c for c in r.checks if c.criterion == "imwg2014.crab.crcl")
-    assert crcl_line.verdict is None and "crcl_ml_min" in r.missing
+    assert crcl_line.verdict is None and "crcl_ml_min" in r.missing and "weight_kg" in r.missing
     assert crab_of(base, creatinine_mg_dl=1.4, age_years=85, sex="female", weight_kg=50)["R"] is True
     assert crab_of(base, creatinine_mg_dl=2.1)["R"] is True
 
 
 @pytest.mark.parametrize("kw, item, expected", [
-    ({"calcium_mg_dl": 11.0}, "C", False),      # exactly 11 without a ULN: not hypercalcaemia
-    ({"calcium_mg_dl": 11.1}, "C", True),
-    ({"calcium_mmol_l": 2.75}, "C", False),
-    ({"hemoglobin_g_dl": 10.0}, "A", False),    # exactly 10 without an LLN: not anaemia by the absolute arm
+    ({"calcium_mg_dl": 11.0}, "C", None),       # exactly 11 without a ULN: the ULN arm could still be met
+    ({"calcium_mg_dl": 11.1}, "C", True),       # one arm met is enough
+    ({"calcium_mmol_l": 2.75}, "C", None),
+    ({"hemoglobin_g_dl": 10.0}, "A", None),     # exactly 10 without an LLN: the LLN arm could still be met
     ({"hemoglobin_g_l": 99.0}, "A", True),
-    ({"creatinine_umol_l": 177.0}, "R", False),
+    ({"creatinine_umol_l": 177.0}, "R", None),  # no clearance: the clearance arm could still be met
     ({"creatinine_mg_dl": 2.01}, "R", True),
 ])
-def test_single_measurement_decides_its_item(kw, item, expected):
+def test_single_measurement_decides_its_item_only_when_met(kw, item, expected):
+    """Kleene "or" of the two published arms: a met arm decides; a negative arm alone does not."""
     assert crab(Case.from_dict(kw)).details[item] is expected
 
 
 def test_relative_arm_still_counts_when_the_limit_is_given():
     # Hb 10.5 g/dL is above the absolute cut-off, but 2.5 g/dL below an LLN of 13: anaemia by the relative arm
     assert crab(Case.from_dict({"hemoglobin_g_dl": 10.5, "hemoglobin_lln_g_dl": 13.0})).details["A"] is True
-    assert crab(Case.from_dict({"hemoglobin_g_dl": 10.5})).details["A"] is False
+    assert crab(Case.from_dict({"hemoglobin_g_dl": 10.5, "hemoglobin_lln_g_dl": 12.0})).details["A"] is False
+    assert crab(Case.from_dict({"hemoglobin_g_dl": 10.5})).details["A"] is None
 
 
 # --- A: haemoglobin ----------------------------------------------------------------------------

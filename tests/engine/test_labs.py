@@ -142,5 +142,5 @@ def test_kidney_function_measured_then_ckd_epi():
 
 def test_flc_missing():
     r = flc_ratio(Case(flc_kappa_mg_l=10.0))
-    assert r.value is None and r.missing == ("flc_lambda_mg_l",)
+    assert r.value is None and r.missing == ("flc_lambda_mg_l/flc_lambda_mg_dl",)
     assert math.isclose(flc_ratio(Case(flc_kappa_mg_l=10.0, flc_lambda_mg_l=4.0)).value, 2.5)

@@ -93,8 +93,8 @@ def test_explain_lists_every_finding():
 # ======================================================================================
 def test_seed_phenotype_is_t4_14_with_gain_1q_high_risk_tp53_intact():
     r = infer_genetic_events(SEED_PHENOTYPE)
-    assert r.value == "t(4;14) + 1q 增益"
-    assert r.details["primary"] == ["t(4;14)"] and r.details["secondary"] == ["1q 增益"]
+    assert r.value == "t(4;14) + 1q 获得"
+    assert r.details["primary"] == ["t(4;14)"] and r.details["secondary"] == ["1q 获得"]
     assert r.details["tp53"] == "intact"
     assert r.details["risk_ims2025"] == "high" and r.details["risk_classic"] == "high"
     assert r.details["risk"]["criteria"][1] is True        # IGH translocation with 1q+

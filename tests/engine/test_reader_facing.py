@@ -52,16 +52,16 @@ def test_diagnosis_headline_names_the_diagnosis_in_chinese():
     assert r.value == "mgus" and r.to_dict()["value"] == "mgus"
     assert r.shown == DIAGNOSIS_ZH["mgus"] and r.to_dict()["shown"] == DIAGNOSIS_ZH["mgus"]
     assert head(r) == ("IMWG 2014 诊断：意义未明的单克隆丙种球蛋白血症（MGUS）。"
-                       "血清 M 蛋白 < 3 g/dL、骨髓克隆性浆细胞 < 10 %，且无 CRAB")
+                       "血清 M 蛋白 < 3 g/dL、骨髓克隆性浆细胞 < 10%，且无 CRAB")
 
 
 @pytest.mark.parametrize("case, dx, basis", [
     (SEED_SMM, "smoldering_multiple_myeloma",
-     "血清 M 蛋白 ≥ 3 g/dL、骨髓克隆性浆细胞 ≥ 10 %（且 < 60 %），且无骨髓瘤定义事件"),
+     "血清 M 蛋白 ≥ 3 g/dL、骨髓克隆性浆细胞 ≥ 10%（且 < 60%），且无骨髓瘤定义事件"),
     (with_(NORMAL, m_protein_g_l=10, bmpc_percent=5, urine_m_protein_mg_24h=600), "smoldering_multiple_myeloma",
      "24 小时尿 M 蛋白 ≥ 500 mg/24 h，且无骨髓瘤定义事件"),
     (with_(NORMAL, m_protein_g_l=28, bmpc_percent=8), "mgus", "血清 M 蛋白 < 30 g/L"),
-    (SEED_MM, "multiple_myeloma", "骨髓克隆性浆细胞 ≥ 10 %，且存在骨髓瘤定义事件：M（MRI 局灶性病变）"),
+    (SEED_MM, "multiple_myeloma", "骨髓克隆性浆细胞 ≥ 10%，且存在骨髓瘤定义事件：M（MRI 局灶性病变）"),
     (with_(NORMAL, bmpc_percent=5, biopsy_proven_plasmacytoma=True, calcium_mg_dl=12),
      "multiple_myeloma", "活检证实的浆细胞瘤，且存在骨髓瘤定义事件：C（高钙血症）"),
     (with_(NORMAL, isotype="light_chain", flc_kappa_mg_l=80, bmpc_percent=5), "light_chain_mgus",
@@ -69,7 +69,7 @@ def test_diagnosis_headline_names_the_diagnosis_in_chinese():
     (with_(NORMAL, biopsy_proven_plasmacytoma=True, bmpc_percent=0, lytic_lesions=1), "solitary_plasmacytoma",
      "骨髓未见克隆性浆细胞"),
     (with_(NORMAL, biopsy_proven_plasmacytoma=True, bmpc_percent=5, lytic_lesions=1),
-     "solitary_plasmacytoma_minimal_marrow", "骨髓克隆性浆细胞 > 0 且 < 10 %"),
+     "solitary_plasmacytoma_minimal_marrow", "骨髓克隆性浆细胞 > 0 且 < 10%"),
 ])
 def test_every_diagnosis_states_its_basis(case, dx, basis):
     r = classify(Case.from_dict(case))
@@ -162,7 +162,7 @@ def test_genetics_headline_and_spacing():
     r = infer_genetic_events(MolecularPhenotype(odd_chromosome_trisomies=True))
     assert r.value == "超二倍体" and "推断超二倍体。" in r.summary
     r = infer_genetic_events(SEED_PHENOTYPE)
-    assert head(r).startswith("由分子表型推断遗传学事件（教学启发式）：t(4;14) + 1q 增益。") and "推断 t(4;14)" in r.summary
+    assert head(r).startswith("由分子表型推断遗传学事件（教学启发式）：t(4;14) + 1q 获得。") and "推断 t(4;14)" in r.summary
 
 
 # --- 2. one spelling of the 24-hour urine unit ----------------------------------------------
@@ -238,9 +238,10 @@ _CODES = set(DIAGNOSES) | set(GROUP_ZH) | {"standard", "marrow_infiltration", "f
 
 def _texts():
     for case in BATTERY:
-        text = assess(case).explain()
-        assert text.splitlines()[-1] == DISCLAIMER
-        yield text.split("\n参考文献\n")[0]          # the references are English citations
+        for full in (False, True):
+            text = assess(case).explain(full=full)
+            assert text.splitlines()[-1] == DISCLAIMER
+            yield text.split("\n参考文献")[0]          # the references (and the --full hint) are in English
     for data in RESPONSES:
         yield assess_response(data).explain()
     for p in (SEED_PHENOTYPE, MolecularPhenotype(tp53_functional=False),

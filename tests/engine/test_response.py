@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mmlib.errors import InputError, MMLibError, UnitConflictError, UnknownFieldError
-from mmlib.response import CATEGORIES, assess_response, response_from_json
+from mmlib.response import CATEGORIES, ResponseFormatError, assess_response, response_from_json
 
 
 def cat(baseline: dict, current: dict, **kw) -> str | None:
@@ -39,11 +39,12 @@ URINE = "urine_m_protein_mg_24h"
     (G_L, 40, 30.04, "SD"),
 ])
 def test_serum_reduction_boundaries(field, base, cur, expected):
-    assert cat({field: base}, {field: cur}) == expected
+    # a measured urine (0 mg/24 h): VGPR needs urine < 100 mg/24 h, which is never assumed
+    assert cat({field: base}, {field: cur, URINE: 0}) == expected
 
 
 def test_units_may_differ_between_timepoints():
-    assert cat({G_DL: 3.0}, {G_L: 3}) == "VGPR"
+    assert cat({G_DL: 3.0}, {G_L: 3, URINE: 0}) == "VGPR"
     assert cat({G_L: 40}, {G_DL: 2.0}) == "PR"
 
 
@@ -264,7 +265,7 @@ def test_mrd_categories():
 
 
 def test_mrd_only_in_cr():
-    r = assess_response({"baseline": {G_DL: 3.0}, "current": {G_DL: 0.3},
+    r = assess_response({"baseline": {G_DL: 3.0}, "current": {G_DL: 0.3, URINE: 20},
                          "mrd": {"method": "flow", "negative": True, "sensitivity": 1e-5}})
     assert r.value == "VGPR" and r.details["mrd"] is None
     assert any("仅在达到 CR" in n for n in r.details["notes"])
@@ -273,8 +274,9 @@ def test_mrd_only_in_cr():
 
 # --- output contract ------------------------------------------------------------------------
 def test_to_dict_contract():
-    d = assess_response({"baseline": {G_DL: 3.0}, "current": {G_DL: 0.3}}).to_dict()
+    d = assess_response({"baseline": {G_DL: 3.0}, "current": {G_DL: 0.3, URINE: 20}}).to_dict()
     assert d["category"] == "VGPR" and d["mrd"] is None and d["measurable_disease"] == "serum"
+    assert d["provisional"] is None and d["relapse_from_cr"] is None and d["missing"] == []
     assert d["trace"] and all("criterion" in t for t in d["trace"])
     json.dumps(d, ensure_ascii=False)
 
@@ -332,9 +334,9 @@ def test_response_from_json_file_and_text(tmp_path):
     assert response_from_json(f).value == "PR"
     assert response_from_json(str(f)).value == "PR"
     assert response_from_json("  " + json.dumps(data)).value == "PR"
-    with pytest.raises(InputError):
+    with pytest.raises(ResponseFormatError):
         response_from_json(tmp_path / "missing.json")
-    with pytest.raises(InputError):
+    with pytest.raises(ResponseFormatError):
         response_from_json("{not json")
 
 

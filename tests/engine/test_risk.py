@@ -125,7 +125,7 @@ def test_imwg2020_missing_fish_can_still_decide():
 
 def test_imwg2020_missing_flc():
     r = smm_imwg2020(case(flc=None, **NO_FISH))
-    assert r.value is None and r.missing == ("flc_kappa_mg_l", "flc_lambda_mg_l")
+    assert r.value is None and r.missing == ("flc_kappa_mg_l/flc_kappa_mg_dl", "flc_lambda_mg_l/flc_lambda_mg_dl")
 
 
 # ======================================================================================
@@ -182,8 +182,10 @@ def test_mgus_missing_isotype():
 # ======================================================================================
 def test_progression_constants():
     assert MGUS_ANNUAL_PROGRESSION.per_year == 0.01 and MGUS_ANNUAL_PROGRESSION.source == "kyle2002mgus"
-    assert {k: v.per_year for k, v in MGUS_ANNUAL_PROGRESSION_BY_TYPE.items()} == {
-        "non_igm": 0.005, "igm": 0.01, "light_chain": 0.003}
+    # Kyle 2003 (Semin Oncol): IgM MGUS "averaged 1.5% per year"; Dispenzieri 2010: light-chain MGUS 0.3 per
+    # 100 person-years.  No primary source prints a separate non-IgM rate.
+    assert {k: (v.per_year, v.source) for k, v in MGUS_ANNUAL_PROGRESSION_BY_TYPE.items()} == {
+        "igm": (0.015, "kyle2003igm"), "light_chain": (0.003, "dispenzieri2010")}
     assert [(r.per_year, r.start_year, r.end_year) for r in SMM_PROGRESSION_PIECEWISE] == [
         (0.10, 0, 5), (0.03, 5, 10), (0.01, 10, None)]
     assert all(r.source == "kyle2007smm" for r in SMM_PROGRESSION_PIECEWISE)

@@ -13,7 +13,7 @@ from mmlib.models import cast_nephropathy as cn
 AMINO = "ACDEFGHIKLMNPQRSTVWY"
 
 
-def test_pka_sets_match_fact_sheet_section_8():
+def test_pka_sets_match_the_ipc_tables():
     assert cn.PKA_SETS["emboss"] == {"Nterm": 8.6, "Cterm": 3.6, "C": 8.5, "D": 3.9, "E": 4.1, "H": 6.5,
                                      "K": 10.8, "R": 12.5, "Y": 10.1}
     assert cn.PKA_SETS["lehninger"] == {"Nterm": 9.69, "Cterm": 2.34, "C": 8.33, "D": 3.86, "E": 4.25,
@@ -81,8 +81,46 @@ def test_cast_risk_directions():
 
 def test_reference_state_is_one():
     r = cn.cast_risk_index(flc_mg_l=2000, urine_ph=6.0, tubular_flow_ml_min=1.0, pi=6.0)
-    assert r.concentration_factor == pytest.approx(1.0) and r.residence_factor == pytest.approx(1.0)
+    assert r.concentration_factor == pytest.approx(1.0) and r.thp_binding_factor == pytest.approx(1.0)
     assert r.index == pytest.approx(1.0)
+
+
+def test_flow_enters_once():
+    # Halving the flow doubles the distal concentration exactly (the load is unchanged); the index, which is
+    # saturable THP-site occupancy a·x/(1 + a·x) relative to 1/2, then goes from 1 to 2·(2/3) = 4/3 — not the
+    # 1/flow² = 4 of a model that counts concentration and residence time separately.
+    base = dict(flc_mg_l=2000, urine_ph=6.0, pi=6.0)
+    a = cn.cast_risk_index(**base, tubular_flow_ml_min=1.0)
+    b = cn.cast_risk_index(**base, tubular_flow_ml_min=0.5)
+    assert b.concentration_factor == pytest.approx(2 * a.concentration_factor)
+    assert b.index == pytest.approx(4 / 3)
+
+
+def test_cdr3_binding_to_uromodulin_is_required():
+    # Ying & Sanders 2001: casts form when the light chain's CDR3 binds THP. No binding, no casts.
+    base = dict(flc_mg_l=3000, urine_ph=6.0, tubular_flow_ml_min=1.0, pi=6.0)
+    assert cn.cast_risk_index(**base, cdr3_affinity=0).index == 0.0
+    weak, ref, strong = (cn.cast_risk_index(**base, cdr3_affinity=a).index for a in (0.3, 1.0, 3.0))
+    assert 0 < weak < ref < strong
+
+
+@settings(max_examples=40, deadline=None)
+@given(ph1=st.floats(4.5, 8.0), ph2=st.floats(4.5, 8.0))
+def test_acidic_urine_never_protects(ph1, ph2):
+    # More acidic urine never lowers the index: below the pI the light chain is not repelled by THP (plateau),
+    # above it the negative charge lowers the index.
+    lo, hi = sorted((ph1, ph2))
+    f = lambda ph: cn.cast_risk_index(flc_mg_l=3000, urine_ph=ph, tubular_flow_ml_min=1.0,  # noqa: E731
+                                      sequence=cn.ILLUSTRATIVE_VL + cn.IGKC_HUMAN).index
+    assert f(lo) >= f(hi) - 1e-12
+
+
+def test_below_the_pi_the_charge_factor_is_one():
+    pi = 6.0
+    for ph in (4.5, 5.0, 5.9, 6.0):
+        assert cn.cast_risk_index(flc_mg_l=2000, urine_ph=ph, tubular_flow_ml_min=1.0, pi=pi).charge_factor == 1.0
+    # 1 pH unit above the pI: Z = −2, so 1/(1 + (−2/2)²) = 1/2
+    assert cn.cast_risk_index(flc_mg_l=2000, urine_ph=7.0, tubular_flow_ml_min=1.0, pi=pi).charge_factor == 0.5
 
 
 @settings(max_examples=40, deadline=None)
@@ -100,6 +138,7 @@ def test_more_flow_never_raises_risk(f1, f2, ph):
     lambda: cn.net_charge("AK", 7.0, "bogus"),
     lambda: cn.cast_risk_index(flc_mg_l=100, urine_ph=6, tubular_flow_ml_min=0, pi=6),
     lambda: cn.cast_risk_index(flc_mg_l=100, urine_ph=6, tubular_flow_ml_min=1),
+    lambda: cn.cast_risk_index(flc_mg_l=100, urine_ph=6, tubular_flow_ml_min=1, pi=6, cdr3_affinity=-1),
 ])
 def test_bad_inputs(call):
     with pytest.raises(InputError):

@@ -29,9 +29,13 @@ def test_normal_state_matches_physiology_targets():
 def test_steady_state_balances_fluxes_by_hand(kw):
     p = iron.IronParams()
     s = iron.steady_state(p, **kw)
-    f = 1 / (1 + iron.hepcidin_relative(kw.get("il6_pg_ml", 2.0)) * p.r0)
+    rc = kw.get("renal_capacity", 1.0)
+    # hepcidin: IL-6 induction (1 + IL6/5)/(1 + 2/5) over the clearance left, 0.1 + 0.9·renal_capacity
+    h = (1 + kw.get("il6_pg_ml", 2.0) / 5) / (1 + 2 / 5) / (0.1 + 0.9 * rc)
+    assert s.hepcidin_rel == pytest.approx(h, rel=1e-12)
+    f = 1 / (1 + h * p.r0)
     hb = s.rbc_mg / (3.4 * 50)
-    epo = kw.get("renal_capacity", 1.0) * 10 * 10 ** (0.2 * (14 - hb))
+    epo = rc * 10 * 10 ** (0.2 * (14 - hb))
     d = (1 - kw.get("infiltration", 0.0)) * (epo / 10) ** 0.5
     export = p.k_fpn * f * s.macrophage_mg * (1 - s.plasma_mg / p.tibc_mg)
     uptake = p.v_max_mg_day * d * s.plasma_mg / (p.k_m_mg + s.plasma_mg)
@@ -82,6 +86,16 @@ def test_worse_kidneys_give_lower_hb_and_inappropriately_low_epo(a, b):
     assert s_lo.hb_g_dl <= s_hi.hb_g_dl + 1e-12
     # at the same Hb, a healthy kidney would secrete more EPO than the failing one does
     assert s_lo.epo_miu_ml <= iron.epo_level(s_lo.hb_g_dl) + 1e-12
+
+
+def test_renal_impairment_traps_iron_like_ckd():
+    # In chronic kidney disease hepcidin accumulates and transferrin saturation is usually low (Mercadal 2014):
+    # the renal scenario must not show "plasma iron high", and iron stores rise as in inflammation.
+    normal, ckd = iron.steady_state(), iron.steady_state(renal_capacity=0.1)
+    assert ckd.hepcidin_rel > 1
+    assert ckd.tsat < normal.tsat
+    assert ckd.serum_iron_ug_dl < normal.serum_iron_ug_dl
+    assert ckd.ferritin_ng_ml > normal.ferritin_ng_ml
 
 
 def test_bad_inputs():

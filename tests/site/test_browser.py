@@ -80,6 +80,8 @@ def _search(page, site, query: str) -> list[str]:
     ("管型肾病", "renal.html", 1),
     ("蛋白酶体抑制剂", "therapy.html", 8),
     ("骨髓瘤", "disease-spectrum.html", 8),
+    ("达雷妥尤单抗", "therapy.html", 3),
+    ("耐药", "resistance.html", 3),
 ])
 def test_chinese_search_finds_the_right_page_offline(site, page, query, expected, within):
     pages = _search(page, site, query)

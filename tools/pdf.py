@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""The PDF edition: the built site, in the nav's order, typeset as one A4 book.
+
+    python3 tools/pdf.py [SITE_DIR] [OUT.pdf]     # default: site/ → dist/mm-book.pdf
+
+Called by ``python3 tools/book.py offline`` after the site is built.  Steps:
+
+1. read the nav of the built home page (the same order and grouping as the
+   site) and the article of every page;
+2. join them into one print document: a cover (title, edition date, the
+   teaching-material notice), a 目录 with page numbers, part title pages, every
+   prose and notebook page (with its executed outputs and figures), the
+   glossary and the references.  Ids are prefixed with the page they come
+   from, so cross-references (glossary, references, sections) become links
+   inside the PDF; links to files that are not pages become plain text;
+3. let headless Chromium (Playwright, already used by the browser tests) run
+   the site's own KaTeX and Mermaid on that document, so math and diagrams look
+   as on the site (Mermaid with SVG text labels, which a PDF engine can draw)
+   — formulas or diagrams already rendered at build time are left as they are;
+4. typeset the rendered document with WeasyPrint: A4, running header with the
+   chapter title, page numbers, PDF bookmarks from the headings, embedded
+   (subset) Noto Sans CJK SC from the machine's fonts, figures kept whole.
+
+Why WeasyPrint for the typesetting: it implements the CSS paged-media features
+a book needs (``string-set`` running headers, ``target-counter`` page numbers in
+the table of contents, ``bookmark-level``), which Chromium's printing does not;
+Chromium is used only to run the site's JavaScript once.  Everything is local:
+fonts come from Debian's ``fonts-noto-cjk`` and the vendored KaTeX fonts.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import posixpath
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE = "多发性骨髓瘤：可执行教科书"
+NOTICE = "本书是教学材料，不构成临床建议。"
+PRINT_CSS = ROOT / "tools" / "pdf.css"
+
+
+# --------------------------------------------------------------------------
+# The nav of the built site
+# --------------------------------------------------------------------------
+
+@dataclass
+class Entry:
+    """One nav entry: a title, the page it opens (site-relative, or None for a plain group) and its children."""
+
+    title: str
+    href: str | None
+    children: list["Entry"] = field(default_factory=list)
+
+
+def _entry(li: Tag) -> Entry:
+    nested = li.find("nav", class_="md-nav", recursive=False)
+    link = None
+    for child in li.children:  # the entry's own link: before the nested nav, never inside it
+        if not isinstance(child, Tag) or child is nested:
+            continue
+        link = child if child.name == "a" else child.find("a", class_="md-nav__link")
+        if link is not None:
+            break
+    label = li.find(["label", "a", "div"], class_="md-nav__link", recursive=False)
+    title_tag = link if link is not None else label
+    title = " ".join((title_tag.get_text(" ", strip=True) if title_tag else "").split())
+    href = link.get("href") if link is not None else None
+    children = [_entry(x) for x in nested.find("ul").find_all("li", recursive=False)] if nested else []
+    return Entry(title, href, children)
+
+
+def read_nav(site: Path) -> list[Entry]:
+    """The primary nav of ``site/index.html`` as a tree of entries (hrefs relative to the site root)."""
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    nav = soup.select_one("nav.md-nav--primary > ul.md-nav__list")
+    if nav is None:
+        raise SystemExit("pdf: no primary nav in site/index.html (is this a mkdocs-material build?)")
+    return [_entry(li) for li in nav.find_all("li", recursive=False)]
+
+
+def _page_path(href: str) -> str:
+    """``chapter_x/`` or ``chapter_x/y.html`` → the HTML file relative to the site root."""
+    path = unquote(urlsplit(href).path)
+    path = posixpath.normpath(path) if path not in ("", ".", "./") else "index.html"
+    if path in (".", ""):
+        path = "index.html"
+    if path.endswith("/") or not path.endswith(".html"):
+        path = posixpath.join(path, "index.html")
+    return path
+
+
+def flatten(entries: list[Entry], depth: int = 0) -> list[tuple[int, Entry]]:
+    """Depth-first order of the nav, as the reader meets the pages."""
+    out: list[tuple[int, Entry]] = []
+    for e in entries:
+        out.append((depth, e))
+        out += flatten(e.children, depth + 1)
+    return out
+
+
+# --------------------------------------------------------------------------
+# One print document
+# --------------------------------------------------------------------------
+
+def _anchor(page: str) -> str:
+    return "p-" + re.sub(r"[^A-Za-z0-9_-]+", "-", page.removesuffix(".html")).strip("-")
+
+
+def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
+    """Prefix ids, point links at the print anchors, make image paths absolute, drop site-only widgets."""
+    prefix = _anchor(page)
+    for junk in article.select("a.headerlink, a.anchor-link, .md-content__button, .md-source-file, script, "
+                               ".md-feedback, .zeroclipboard-container, .clipboard-copy-txt, .mm-download, "
+                               ".mm-notice"):  # the notice is in every page's footer instead
+        junk.decompose()
+    for tag in article.find_all(id=True):
+        tag["id"] = f"{prefix}--{tag['id']}"
+    base = posixpath.dirname(page)
+    for a in article.find_all("a", href=True):
+        href = a["href"]
+        parts = urlsplit(href)
+        if parts.scheme in ("http", "https", "mailto"):
+            continue
+        if parts.scheme == "data" or href.startswith("data:"):
+            a.unwrap()
+            continue
+        target = _page_path(posixpath.join(base, parts.path)) if parts.path else page
+        if target in pages:
+            frag = unquote(parts.fragment)
+            a["href"] = f"#{_anchor(target)}--{frag}" if frag else f"#{_anchor(target)}"
+        else:  # a download or an asset: plain text in print
+            a.unwrap()
+    for img in article.find_all("img", src=True):
+        src = img["src"]
+        if not src.startswith(("data:", "http:", "https:", "file:")):
+            img["src"] = (site / posixpath.normpath(posixpath.join(base, unquote(src)))).resolve().as_uri()
+
+
+def build_print_html(site: Path) -> tuple[str, list[str]]:
+    """The print document (HTML text) and the pages it contains, in order."""
+    order = flatten(read_nav(site))
+    pages = [_page_path(e.href) for _, e in order if e.href]
+    known = set(pages)
+    body: list[str] = []
+    toc: list[str] = []
+    seen: set[str] = set()
+    for depth, e in order:
+        if e.href is None:  # a group without its own page: a part title
+            body.append(f'<section class="part d{min(depth, 3)}"><h1 class="part-title">{e.title}</h1></section>')
+            toc.append(f'<li class="toc-part">{e.title}</li>')
+            continue
+        page = _page_path(e.href)
+        if page in seen:
+            continue
+        seen.add(page)
+        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article.md-content__inner")
+        if article is None:
+            raise SystemExit(f"pdf: no article in {page}")
+        _rewrite(article, page, known, site)
+        h1 = article.find("h1")
+        title = " ".join((h1.get_text(" ", strip=True) if h1 else e.title).split())
+        anchor = _anchor(page)
+        kind = "notebook" if article.select_one(".jupyter-wrapper, .jp-Notebook") else "prose"
+        body.append(f'<section class="page {kind} d{min(depth, 3)}" id="{anchor}">'
+                    f'{article.decode_contents()}</section>')
+        toc.append(f'<li class="toc-{min(depth, 3)}"><a href="#{anchor}">{title}</a></li>')
+    head = _head(site)
+    today = _dt.date.today().isoformat()
+    cover = (f'<section class="cover"><h1 class="cover-title">{TITLE}</h1>'
+             f'<p class="cover-sub">Multiple myeloma: an executable textbook</p>'
+             f'<p class="cover-edition">版次：{today}</p><p class="cover-notice">{NOTICE}</p></section>')
+    contents = f'<section class="toc"><h1 class="toc-title">目录</h1><ul>{"".join(toc)}</ul></section>'
+    html = (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head>'
+            f'<body>{cover}{contents}{"".join(body)}</body></html>')
+    return html, pages
+
+
+def _head(site: Path) -> str:
+    """Stylesheets and the scripts that render math and diagrams (local files only)."""
+    katex = site / "assets" / "vendor" / "katex"
+    mermaid = next(iter(sorted((site / "assets" / "vendor").glob("mermaid*/mermaid*.min.js"))), None)
+    parts = [f'<link rel="stylesheet" href="{(katex / "katex.min.css").as_uri()}">',
+             f'<style>{PRINT_CSS.read_text(encoding="utf-8")}</style>']
+    if (katex / "katex.min.js").exists():
+        parts.append(f'<script src="{(katex / "katex.min.js").as_uri()}"></script>')
+        parts.append(f'<script src="{(katex / "auto-render.min.js").as_uri()}"></script>')
+    if mermaid is not None:
+        parts.append(f'<script src="{mermaid.as_uri()}"></script>')
+    return "".join(parts)
+
+
+_RENDER_JS = """
+async () => {
+  if (window.renderMathInElement) {  // as docs/assets/javascripts/math.js does on the site
+    document.querySelectorAll('.arithmatex').forEach(el => {
+      renderMathInElement(el, {delimiters: [
+        {left: '\\\\(', right: '\\\\)', display: false}, {left: '\\\\[', right: '\\\\]', display: true}],
+        throwOnError: false});
+    });
+    document.querySelectorAll('.jupyter-wrapper .jp-RenderedMarkdown, .jupyter-wrapper .jp-MarkdownOutput')
+      .forEach(el => renderMathInElement(el, {delimiters: [
+        {left: '$$', right: '$$', display: true}, {left: '$', right: '$', display: false}],
+        throwOnError: false}));
+  }
+  const diagrams = Array.from(document.querySelectorAll('pre.mermaid, div.mermaid'))
+    .filter(el => !el.querySelector('svg'));
+  if (window.mermaid && diagrams.length) {
+    diagrams.forEach(el => { const code = el.querySelector('code'); el.textContent = (code || el).textContent; });
+    window.mermaid.initialize({startOnLoad: false, theme: 'neutral', securityLevel: 'strict',
+                               flowchart: {htmlLabels: false}, fontFamily: 'Noto Sans CJK SC, sans-serif'});
+    await window.mermaid.run({nodes: diagrams});
+  }
+  return {math: document.querySelectorAll('.katex').length,
+          diagrams: document.querySelectorAll('.mermaid svg').length,
+          unrendered: document.querySelectorAll('pre.mermaid:not(:has(svg)), div.mermaid:not(:has(svg))').length};
+}
+"""
+
+
+def render_scripts(html_path: Path) -> tuple[str, dict]:
+    """Run KaTeX and Mermaid in headless Chromium; return the rendered document and what was rendered."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        page = browser.new_page()
+        external: list[str] = []
+        page.on("request", lambda r: external.append(r.url) if r.url.startswith(("http:", "https:")) else None)
+        page.goto(html_path.as_uri(), wait_until="load")
+        stats = page.evaluate(_RENDER_JS)
+        html = page.content()
+        browser.close()
+    if external:
+        raise SystemExit(f"pdf: the print document requested another host: {external[:3]}")
+    if stats["unrendered"]:
+        raise SystemExit(f"pdf: {stats['unrendered']} diagram(s) were not rendered")
+    return html, stats
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class _GlyphLog(logging.Handler):
+    """Collects WeasyPrint's warnings (missing glyphs, unsupported CSS that matters)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def write_pdf(site: Path, out: Path) -> dict:
+    """Build ``out`` from the built ``site``; returns measurements (pages, seconds, bytes, warnings)."""
+    from weasyprint import HTML
+
+    t0 = time.perf_counter()
+    html, pages = build_print_html(site)
+    staging = site / "print.html"  # inside the site, so relative asset URLs resolve as on the pages
+    staging.write_text(html, encoding="utf-8")
+    try:
+        rendered, stats = render_scripts(staging)
+    finally:
+        staging.unlink(missing_ok=True)
+    rendered = re.sub(r"<script\b[^>]*>.*?</script>", "", rendered, flags=re.S)  # nothing runs in print
+    # KaTeX's hidden MathML copy (for screen readers) would be typeset as a second, raw TeX copy
+    rendered = re.sub(r'<span class="katex-mathml">.*?</math></span>', "", rendered, flags=re.S)
+    t1 = time.perf_counter()
+    handler = _GlyphLog()
+    wlog = logging.getLogger("weasyprint")
+    wlog.addHandler(handler)
+    try:
+        doc = HTML(string=rendered, base_url=site.as_uri() + "/").render()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        doc.write_pdf(out)
+    finally:
+        wlog.removeHandler(handler)
+    t2 = time.perf_counter()
+    return {"pages": len(doc.pages), "site_pages": len(dict.fromkeys(pages)), "math": stats["math"], "diagrams": stats["diagrams"],
+            "render_s": round(t1 - t0, 1), "typeset_s": round(t2 - t1, 1), "bytes": out.stat().st_size,
+            "warnings": handler.messages}
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[1]) if len(argv) > 1 else ROOT / "site"
+    out = Path(argv[2]) if len(argv) > 2 else ROOT / "dist" / "mm-book.pdf"
+    if not (site / "index.html").exists():
+        print(f"pdf: {site}/index.html not found: build the site first (python3 tools/book.py build)")
+        return 2
+    m = write_pdf(site.resolve(), out)
+    glyphs = [w for w in m["warnings"] if "glyph" in w.lower()]
+    print(f"PDF: {out} — {m['pages']} pages from {m['site_pages']} site pages, {m['math']} formulas, "
+          f"{m['diagrams']} diagrams, {m['bytes'] / 1e6:.1f} MB; render {m['render_s']} s, typeset {m['typeset_s']} s")
+    if glyphs:
+        print("pdf: missing glyphs:\n  " + "\n  ".join(glyphs[:10]))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
