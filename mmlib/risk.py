@@ -57,7 +57,7 @@ __all__ = [
     "IMWG2020_FISH_ABNORMALITIES", "IMWG2020_GROUPS", "IMWG2020_2Y_PROGRESSION_PERCENT", "IMWG2020_HAZARD_RATIO",
     "MGUS_M_PROTEIN", "MGUS_GROUPS", "MGUS_20Y_PROGRESSION_PERCENT", "MGUS_20Y_PROGRESSION_COMPETING_PERCENT",
     "ProgressionRate", "MGUS_ANNUAL_PROGRESSION", "MGUS_ANNUAL_PROGRESSION_BY_TYPE", "SMM_PROGRESSION_PIECEWISE",
-    "cumulative_progression",
+    "cumulative_progression", "CRITERIA_TABLES", "TABLE_POINTS",
 ]
 
 #: Chinese names of the risk groups.
@@ -140,6 +140,29 @@ MGUS_20Y_PROGRESSION_PERCENT: dict[str, float] = {
 #: The same, accounting for death as a competing risk (%).
 MGUS_20Y_PROGRESSION_COMPETING_PERCENT: dict[str, float] = {
     "low": 2, "low_intermediate": 10, "high_intermediate": 18, "high": 27}
+
+
+# ----------------------------------------------------------------------------------
+# the tables the book prints (checked against the pages by tests/site/test_criteria_tables.py)
+# ----------------------------------------------------------------------------------
+def _cuts(*bands: tuple[tuple[Threshold, int], ...]) -> tuple[Threshold, ...]:
+    return tuple(t for band in bands for t, _ in band)
+
+
+#: The cut-offs each risk table of the book prints.
+CRITERIA_TABLES: dict[str, tuple[Threshold, ...]] = {
+    "smm_mayo2018": (MAYO2018_BMPC, MAYO2018_M_PROTEIN, MAYO2018_FLC_RATIO),
+    "smm_imwg2020": _cuts(IMWG2020_FLC_BANDS, IMWG2020_M_PROTEIN_BANDS, IMWG2020_BMPC_BANDS)
+    + tuple(t for _, t in IMWG2020_GROUPS if t is not None),
+    "mgus_mayo": (FLC_RATIO_LOW, FLC_RATIO_HIGH, MGUS_M_PROTEIN),
+}
+#: The points a scored table prints (IMWG 2020: the points of each band and of a FISH abnormality).
+TABLE_POINTS: dict[str, dict[str, float]] = {
+    "smm_imwg2020": {
+        **{f"{t.key}.points": p for t, p in IMWG2020_FLC_BANDS + IMWG2020_M_PROTEIN_BANDS + IMWG2020_BMPC_BANDS},
+        "imwg2020.fish.points": IMWG2020_FISH_POINTS,
+    },
+}
 
 
 # ----------------------------------------------------------------------------------

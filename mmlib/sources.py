@@ -363,6 +363,13 @@ _ALL = [
        "Luria SE, Delbrück M. Mutations of bacteria from virus sensitivity to virus resistance. Genetics. "
        "1943;28(6):491–511.",
        "10.1093/genetics/28.6.491", "涨落试验：耐药突变在接触选择压力之前随机产生"),
+    # --- diagnostic work-up (chapter 应用与跨学科关联) ------------------------
+    # DOI left empty until checked against the journal.
+    _s("hillengass2019imaging", "Hillengass 2019",
+       "Hillengass J, Usmani S, Rajkumar SV, et al. International Myeloma Working Group consensus "
+       "recommendations on imaging in monoclonal plasma cell disorders. Lancet Oncol. 2019.",
+       None, "单克隆浆细胞疾病影像学检查的 IMWG 共识：全身低剂量 CT、PET-CT 与 MRI",
+       web="https://mayoclinic.elsevierpure.com/en/publications/international-myeloma-working-group-consensus-recommendations-on-"),
 ]
 
 SOURCES: dict[str, Source] = {s.key: s for s in _ALL}

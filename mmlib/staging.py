@@ -47,7 +47,7 @@ from .tristate import k_and, k_or, t_and, t_not, t_or, tri
 
 __all__ = [
     "ISS_B2M_III", "ISS_B2M_I", "ISS_ALBUMIN_I", "LDH_HIGH", "R2ISS_POINTS", "R2ISS_GROUPS",
-    "ISS_OUTCOMES", "RISS_OUTCOMES", "STAGES",
+    "ISS_OUTCOMES", "RISS_OUTCOMES", "STAGES", "CRITERIA_TABLES", "TABLE_POINTS",
     "iss", "riss", "r2iss", "iss_codes", "riss_codes", "r2iss_range", "r2iss_group",
 ]
 
@@ -68,6 +68,16 @@ R2ISS_GROUPS: tuple[Threshold, ...] = (
     Threshold("r2iss2022.iv", "R2-ISS 总分", "≥", 3, "分", source="r2iss2022"),
 )
 STAGES: tuple[str, ...] = ("I", "II", "III", "IV")
+
+#: The cut-offs each staging table of the book prints (the pages are checked against these by
+#: tests/site/test_criteria_tables.py, as for :data:`mmlib.diagnosis.CRITERIA_TABLES`).
+CRITERIA_TABLES: dict[str, tuple[Threshold, ...]] = {
+    "iss": (ISS_B2M_I, ISS_ALBUMIN_I, ISS_B2M_III),
+    "riss": (LDH_HIGH,),
+    "r2iss": (LDH_HIGH, *R2ISS_GROUPS),
+}
+#: The points a scored table prints, by table (R2-ISS: ISS II 1, ISS III 1.5, del(17p) 1, …).
+TABLE_POINTS: dict[str, dict[str, float]] = {"r2iss": R2ISS_POINTS}
 
 #: Outcomes of the original cohorts (fact sheet items marked [S]).
 ISS_OUTCOMES: dict[str, dict[str, float]] = {"I": {"median_os_months": 62}, "II": {"median_os_months": 44},

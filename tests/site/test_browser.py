@@ -80,6 +80,11 @@ def _search(page, site, query: str) -> list[str]:
     ("管型肾病", "renal.html", 1),
     ("蛋白酶体抑制剂", "therapy.html", 8),
     ("骨髓瘤", "disease-spectrum.html", 8),
+    ("免疫固定电泳", "diagnosis.html", 5),
+    ("浆细胞白血病", "diagnosis.html", 3),
+    ("荧光原位杂交", "diagnosis.html", 3),
+    ("乳酸脱氢酶", "staging.html", 5),
+    ("国际分期系统", "staging.html", 3),
     ("达雷妥尤单抗", "therapy.html", 3),
     ("耐药", "resistance.html", 3),
 ])

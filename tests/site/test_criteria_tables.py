@@ -18,6 +18,13 @@ comparison sign and a unit (``> 11 mg/dL``, ``≥ 10%``, ``< 40 mL/min``,
 (b) each of mmlib's thresholds of that set appears in the table, in every unit
     it is published in.
 
+The sets are the ``CRITERIA_TABLES`` of :mod:`mmlib.diagnosis` (IMWG 2014),
+:mod:`mmlib.staging` (ISS, R-ISS, R2-ISS) and :mod:`mmlib.risk` (SMM and MGUS
+risk models).  A scored table also prints points without a sign ("1.5 分");
+those are compared with the module's ``TABLE_POINTS`` in the same two
+directions.  Cytogenetic names (``t(4;14)``, ``del(17p)``, ``1q+``) and
+names with digits (``β2M``) are not numbers.
+
 The parser has its own tests below, including a table with a wrong number, so
 that a broken parser cannot make the comparison pass vacuously.
 """
@@ -40,24 +47,36 @@ EXPECTED_TABLES = {
     "slim": "chapter_principles/disease-spectrum.md",
     "crab": "chapter_principles/end-organ-damage.md",
     "light_chain_mgus": "chapter_principles/disease-spectrum.md",
+    "iss": "chapter_applications/staging.md",
+    "riss": "chapter_applications/staging.md",
+    "r2iss": "chapter_applications/staging.md",
+    "smm_mayo2018": "chapter_applications/staging.md",
+    "smm_imwg2020": "chapter_applications/staging.md",
+    "mgus_mayo": "chapter_applications/staging.md",
 }
+#: The mmlib modules whose ``CRITERIA_TABLES`` (and ``TABLE_POINTS``) the pages print.
+TABLE_MODULES = ("mmlib.diagnosis", "mmlib.staging", "mmlib.risk")
 
 #: Unit spellings in the prose → the spelling mmlib's Threshold uses.
 #: Counts ("处", "个") and bare ratios are unitless.
 UNIT_ALIASES = {
     "g/dl": "g/dL", "g/l": "g/L", "mg/dl": "mg/dL", "mg/l": "mg/L", "mmol/l": "mmol/L",
     "µmol/l": "µmol/L", "μmol/l": "µmol/L", "umol/l": "µmol/L", "ml/min": "mL/min",
-    "mg/24 h": "mg/24 h", "mg/24h": "mg/24 h", "%": "%", "mm": "mm", "处": "", "个": "", "": "",
+    "mg/24 h": "mg/24 h", "mg/24h": "mg/24 h", "%": "%", "mm": "mm", "处": "", "个": "", "分": "", "": "",
 }
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNIT_ALIASES if u), key=len, reverse=True))
 SIGNS = {">": ">", "≥": "≥", "<": "<", "≤": "≤", ">=": "≥", "<=": "≤", "&gt;": ">", "&lt;": "<"}
-NEGATED = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
+NEGATED = {">": "≤", "≥": "<", "<": "≥", "≤": ">", "=": "="}
 #: a sign, a number (1,200 or 2.75), an optional unit; the unit must not run into a word (mm vs mmol)
 QUANTITY = re.compile(
     r"(?P<sign>>=|<=|&gt;|&lt;|[><≥≤])\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>(?:{_UNIT_RE})(?![A-Za-z/]))?",
     re.I,
 )
+#: points of a scored table, written without a sign: "1 分", "0.5 分" (read after the signed numbers are removed)
+POINTS = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*分")
+#: cytogenetic names whose digits are not numbers: t(4;14), del(17p), del(1p32), 1q+, +1q, 13q
+CYTOGENETIC = re.compile(r"\b(?:t|del|amp|der|inv)\([^)]*\)|[+]?\b\d{1,2}[pq]\d*\b[+]?")
 
 
 @dataclass(frozen=True, order=True)
@@ -121,11 +140,15 @@ def quantities(cell: str) -> list[Quantity]:
     ['≥ 100', '≥ 100 mg/L']
     >>> [str(q) for q in quantities("> 177 µmol/L, ≥ 1,200 mg/24 h")]
     ['> 177 µmol/L', '≥ 1200 mg/24 h']
+    >>> [str(q) for q in quantities("ISS III 期 1.5 分；总分 ≥ 3 分")]
+    ['≥ 3', '= 1.5']
     """
     found = []
     for m in QUANTITY.finditer(cell):
         unit = UNIT_ALIASES[(m.group("unit") or "").lower()]
         found.append(Quantity(float(m.group("num").replace(",", "")), unit, SIGNS[m.group("sign").lower()]))
+    for m in POINTS.finditer(QUANTITY.sub(" ", cell)):
+        found.append(Quantity(float(m.group("num")), "", "="))
     return found
 
 
@@ -138,10 +161,13 @@ def unsigned_numbers(cell: str) -> list[str]:
 
     >>> unsigned_numbers("≥ 10% 且 < 60%"), unsigned_numbers("10–60%")
     ([], ['10', '60'])
+    >>> unsigned_numbers("β2M ≥ 5.5 mg/L；t(4;14)、del(17p)、1q+ 0.5 分"), unsigned_numbers("2 个因素")
+    ([], ['2'])
     """
-    stripped = QUANTITY.sub(" ", cell)
+    stripped = POINTS.sub(" ", QUANTITY.sub(" ", cell))
+    stripped = CYTOGENETIC.sub(" ", stripped)
     stripped = re.sub(r"\b(?:19|20)\d{2}\b", " ", stripped)          # years of citations
-    stripped = re.sub(r"[A-Za-z]+\d+[A-Za-z]*", " ", stripped)        # names like PET-CT2, p21
+    stripped = re.sub(r"[A-Za-z\u03b1-\u03c9]+\d+[A-Za-z]*", " ", stripped)  # names like β2M, PET-CT2, p21
     return re.findall(r"\d+(?:\.\d+)?", stripped)
 
 
@@ -159,9 +185,10 @@ class Expected:
     unit: str
 
 
-def threshold_quantities(thresholds) -> list[Expected]:
-    """Every (sign, value, unit) a set of mmlib Thresholds is published with (conventional and SI)."""
-    out = []
+def threshold_quantities(thresholds, points: dict[str, float] | None = None) -> list[Expected]:
+    """Every (sign, value, unit) a set of mmlib Thresholds is published with (conventional and SI),
+    and the points of a scored table (sign '=')."""
+    out = [Expected(key, "=", float(v), "") for key, v in (points or {}).items()]
     for t in thresholds:
         out.append(Expected(t.key, t.op, float(t.value), _mmlib_unit(t.unit)))
         if t.si is not None and t.si_unit:
@@ -174,9 +201,9 @@ def _mmlib_unit(unit: str) -> str:
     return UNIT_ALIASES.get((unit or "").lower(), unit or "")
 
 
-def compare(rows: list[list[str]], thresholds) -> list[str]:
-    """The disagreements between a table and a set of Thresholds (empty = they agree)."""
-    expected = threshold_quantities(thresholds)
+def compare(rows: list[list[str]], thresholds, points: dict[str, float] | None = None) -> list[str]:
+    """The disagreements between a table and a set of Thresholds and points (empty = they agree)."""
+    expected = threshold_quantities(thresholds, points)
     problems = []
     in_table = table_quantities(rows)
     for q in sorted(in_table):
@@ -217,22 +244,40 @@ def _page_tables() -> dict[str, list[list[str]]]:
     return found
 
 
+def _all_tables() -> tuple[dict, dict]:
+    """The criteria sets and the table points of every module in :data:`TABLE_MODULES` (names are unique)."""
+    import importlib
+
+    tables: dict = {}
+    points: dict = {}
+    for module in map(importlib.import_module, TABLE_MODULES):
+        for name, thresholds in module.CRITERIA_TABLES.items():
+            assert name not in tables, f"criteria-table '{name}' is defined by two modules"
+            tables[name] = thresholds
+        points.update(getattr(module, "TABLE_POINTS", {}))
+    return tables, points
+
+
 def _criteria_tables():
-    diagnosis = pytest.importorskip("mmlib.diagnosis")
-    return diagnosis.CRITERIA_TABLES
+    pytest.importorskip("mmlib.diagnosis")
+    return _all_tables()[0]
+
+
+def _table_points(name: str) -> dict[str, float]:
+    return _all_tables()[1].get(name, {})
 
 
 def _threshold_params():
     try:
-        from mmlib.diagnosis import CRITERIA_TABLES
+        tables, points = _all_tables()
     except ImportError:
         return []
     params = []
-    for name, thresholds in CRITERIA_TABLES.items():
-        for t in thresholds:
-            gap = KNOWN_GAPS.get((name, t.key))
+    for name, thresholds in tables.items():
+        for key in [t.key for t in thresholds] + list(points.get(name, {})):
+            gap = KNOWN_GAPS.get((name, key))
             marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-            params.append(pytest.param(name, t.key, id=f"{name}-{t.key}", marks=marks))
+            params.append(pytest.param(name, key, id=f"{name}-{key}", marks=marks))
     return params
 
 
@@ -253,16 +298,19 @@ def test_every_number_in_the_table_is_an_mmlib_threshold(name):
     """(a) Each signed number of the table is one of mmlib's thresholds of that set, in its unit."""
     rows = _page_tables()[name]
     assert table_quantities(rows), f"no numbers found in criteria-table '{name}'"
-    problems = [p for p in compare(rows, _criteria_tables()[name]) if "missing from the table" not in p]
+    problems = [p for p in compare(rows, _criteria_tables()[name], _table_points(name))
+                if "missing from the table" not in p]
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("name, key", _threshold_params())
 def test_every_mmlib_threshold_is_in_the_table(name, key):
-    """(b) Each of mmlib's thresholds of the set is printed in the table, in every published unit."""
-    [t] = [t for t in _criteria_tables()[name] if t.key == key]
+    """(b) Each of mmlib's thresholds (and points) of the set is printed in the table, in every published unit."""
+    thresholds = [t for t in _criteria_tables()[name] if t.key == key]
+    points = {k: v for k, v in _table_points(name).items() if k == key}
+    assert len(thresholds) + len(points) == 1
     rows = _page_tables()[name]
-    problems = [p for p in compare(rows, [t]) if "missing from the table" in p]
+    problems = [p for p in compare(rows, thresholds, points) if "missing from the table" in p]
     assert not problems, "\n".join(problems)
 
 
@@ -324,6 +372,24 @@ def test_a_threshold_missing_from_the_table_fails():
     extra = DEMO_THRESHOLDS + [_T("crab.c", ">", 11, "mg/dL", 2.75, "mmol/L")]
     problems = compare(find_tables(DEMO)["demo"], extra)
     assert sum("missing from the table" in p for p in problems) == 2
+
+
+POINTS_DEMO = """
+<!-- criteria-table: pts -->
+| 因素 | 分值 |
+|---|---|
+| ISS III 期 | 1.5 分 |
+| del(17p) | 1 分 |
+| 总分 | ≥ 3 分为 IV 组 |
+"""
+
+
+def test_points_are_compared_both_ways():
+    rows = find_tables(POINTS_DEMO)["pts"]
+    thresholds = [_T("g.iv", "≥", 3, "分")]
+    assert compare(rows, thresholds, {"iss_iii": 1.5, "del17p": 1}) == []
+    wrong = compare(find_tables(POINTS_DEMO.replace("1.5 分", "2 分"))["pts"], thresholds, {"iss_iii": 1.5, "del17p": 1})
+    assert any("no mmlib threshold" in p for p in wrong) and any("missing from the table" in p for p in wrong)
 
 
 def test_a_marker_without_a_table_is_an_error():

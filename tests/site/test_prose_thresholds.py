@@ -24,6 +24,19 @@ CRITERION = re.compile(r"(<|>|≥|≤)\s*(\d+(?:\.\d+)?)\s*(g/dL|g/L|mg/dL|mmol/
 COMPLEMENT = {"<": "≥", "≥": "<", ">": "≤", "≤": ">"}
 
 
+def _thresholds_in(value, depth: int = 3):
+    """The Thresholds in a module-level value: itself, or inside tuples/lists/dicts (the score bands
+    of mmlib.risk are tuples of (Threshold, points) pairs; CRITERIA_TABLES is a dict of tuples)."""
+    if isinstance(value, Threshold):
+        yield value
+    elif depth and isinstance(value, (tuple, list)):
+        for v in value:
+            yield from _thresholds_in(v, depth - 1)
+    elif depth and isinstance(value, dict):
+        for v in value.values():
+            yield from _thresholds_in(v, depth - 1)
+
+
 def library_thresholds() -> set[tuple[str, float, str]]:
     found: set[tuple[str, float, str]] = set()
     for info in pkgutil.walk_packages(mmlib.__path__, "mmlib."):
@@ -31,10 +44,10 @@ def library_thresholds() -> set[tuple[str, float, str]]:
             continue
         module = importlib.import_module(info.name)
         for value in vars(module).values():
-            if isinstance(value, Threshold):
-                found.add((value.op, float(value.value), value.unit.replace(" ", "")))
-                if value.si is not None:
-                    found.add((value.op, float(value.si), value.si_unit.replace(" ", "")))
+            for t in _thresholds_in(value):
+                found.add((t.op, float(t.value), t.unit.replace(" ", "")))
+                if t.si is not None:
+                    found.add((t.op, float(t.si), t.si_unit.replace(" ", "")))
     return found
 
 
@@ -58,6 +71,7 @@ def test_checker_finds_a_wrong_threshold():
     assert [(op, v, u) for _, _, op, v, u in found] == [("≥", 55.0, "%"), (">", 2.0, "mg/dL")]
     assert ("≥", 55.0, "%") not in known and ("<", 55.0, "%") not in known
     assert (">", 2.0, "mg/dL") in known
+    assert (">", 1.5, "g/dL") in known   # an IMWG 2020 score band, inside mmlib.risk.IMWG2020_M_PROTEIN_BANDS
 
 
 def test_every_threshold_in_the_prose_is_defined_in_mmlib():
