@@ -9,7 +9,8 @@
 * **Mermaid diagrams** become inline SVG, drawn by the vendored Mermaid bundle
   in headless Chromium (Playwright).  The SVG carries Material's Mermaid theme
   CSS, whose colours are CSS variables of the page palette, so the same SVG is
-  right in light mode, dark mode and print.  Each diagram gets an accessible
+  right in light mode, dark mode and print.  Labels are SVG text (not HTML in a
+  foreignObject), which the PDF edition's typesetter can draw too.  Each diagram gets an accessible
   name (its ``accTitle:`` or the section it stands in) and a description
   listing its arrows (its ``accDescr:`` or generated from the flowchart).
 * Both are cached in ``.cache/prerender`` by their text (and the renderer's
@@ -47,7 +48,7 @@ KATEX_CACHE = CACHE / "katex.json"
 MERMAID_CACHE = CACHE / "mermaid"
 KATEX_SERVER = Path(__file__).with_name("katex_server.js")
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-RENDER_VERSION = "1"   # bump when the way formulas or diagrams are drawn changes
+RENDER_VERSION = "2"   # bump when the way formulas or diagrams are drawn changes
 FONT_STACK = ('-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", '
               '"Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", '
               '"WenQuanYi Micro Hei", Roboto, "Helvetica Neue", Arial, sans-serif')
@@ -208,7 +209,8 @@ TAGS = re.compile(r"<[^>]+>")
 
 RENDER_JS = """async ([id, text, css, font]) => {
   if (!window.__mmInit) {
-    mermaid.initialize({startOnLoad: false, themeCSS: css, fontFamily: font,
+    mermaid.initialize({startOnLoad: false, themeCSS: css, fontFamily: font, htmlLabels: false,
+                        flowchart: {htmlLabels: false},
                         sequence: {actorFontSize: "16px", messageFontSize: "16px", noteFontSize: "16px"}});
     window.__mmInit = true;
   }

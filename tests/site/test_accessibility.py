@@ -61,9 +61,18 @@ def test_no_serious_accessibility_violation_on_any_page(site, axe_source, viewpo
 
 
 def test_notebook_figures_have_real_alt_text(html_pages):
+    """Every figure has an alt text; those of the principles chapter are written ('# alt:' comments).
+
+    Figures of notebooks still being written get their titles as a stopgap (data-mm-alt="titles").
+    """
     import re
 
-    alts = [alt for page, text in html_pages.items() if 'class="jupyter-wrapper"' in text
-            for alt in re.findall(r'<img alt="([^"]*)"', text)]
-    assert len(alts) >= 20
-    assert all(len(alt) >= 15 and "No description" not in alt for alt in alts), alts
+    figures = {page: re.findall(r'<img alt="([^"]*)"( data-mm-alt="titles")?', text)
+               for page, text in html_pages.items() if 'class="jupyter-wrapper"' in text}
+    assert sum(len(f) for f in figures.values()) >= 30
+    assert all(len(alt) >= 4 and "No description" not in alt for f in figures.values() for alt, _ in f)
+    stopgaps = {page: [alt for alt, mark in f if mark] for page, f in figures.items()}
+    principles = {page: alts for page, alts in stopgaps.items() if page.startswith("chapter_principles/") and alts}
+    assert principles == {}
+    written = [alt for page, f in figures.items() if page.startswith("chapter_principles/") for alt, _ in f]
+    assert len(written) >= 30 and all(len(alt) >= 20 for alt in written)
