@@ -17,7 +17,10 @@
   version), so a rebuild starts neither Node nor Chromium.
 * The search index is built from a copy of each page in which a formula is its
   TeX source, a diagram its description, and notebook code cells (code and
-  outputs) are left out; the page itself keeps everything.
+  outputs) are left out; the page itself keeps everything.  After the build the
+  index (``search/search_index.json`` and the offline plugin's ``.js`` copy) is
+  written as UTF-8 instead of ``\\uXXXX`` escapes: the same data, about half
+  the bytes before compression and a tenth fewer after.
 
 If Node or Chromium is needed (a formula or diagram not in the cache) and is
 missing, the build stops with a message saying what to install.
@@ -437,9 +440,27 @@ def _restore_page(context, page, config, nav):
 on_page_context = CombinedEvent(_index_search_copy, _restore_page)
 
 
+def compact_search_index(site: Path) -> None:
+    """Rewrite the search index (and its offline .js copy) with UTF-8 text instead of \\u escapes."""
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    index.write_text(text, encoding="utf-8")
+    offline = index.with_suffix(".js")
+    if offline.is_file():
+        head = offline.read_text(encoding="utf-8")[:40]
+        if not head.startswith("var __index = {"):
+            raise PluginError("prerender: search/search_index.js no longer starts with 'var __index = '; review "
+                              "compact_search_index for this version of the offline plugin")
+        offline.write_text("var __index = " + text, encoding="utf-8")
+
+
 def on_post_build(config):
     if _katex is not None:
         _katex.save()
+    compact_search_index(Path(config["site_dir"]))
 
 
 def on_shutdown():
