@@ -10,8 +10,8 @@
   ``assets/figures/<hash>.png`` and the image links to it, so a reader on a
   phone can open a multi-panel figure full size and zoom in; the page itself
   gets lighter and loads its figures lazily.
-* Code regions that scroll sideways (notebook code, display formulas) can be
-  reached with the keyboard (``tabindex="0"``).
+* Code regions that scroll sideways (notebook code, notebook outputs, display
+  formulas) can be reached with the keyboard (``tabindex="0"``).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ ALT_COMMENT = re.compile(r"^\s*# alt:\s*(.+?)\s*$", re.M)
 TITLE_CALL = re.compile(r"""(?:suptitle|set_title|title)\(\s*f?(["'])(.+?)\1""")
 IMG = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"\s*/?>')
 NOTEBOOK_PRE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre)>')
+OUTPUT_WITHOUT_TABINDEX = re.compile(r'<div class="([^"]*\bjp-OutputArea-output\b[^"]*)"((?:(?!tabindex)[^>])*)>')
 FIGURES = "assets/figures"
 
 _figures: dict[str, bytes] = {}   # site path -> PNG bytes
@@ -117,6 +118,8 @@ def on_page_content(html: str, page, config, files):
     if 'class="jupyter-wrapper"' in html or "jp-Notebook" in html:
         html = notebook_figures(html, page.url, page.file.src_uri)
         html = NOTEBOOK_PRE.sub(r'\1 tabindex="0">', html)
+        # every output area can scroll sideways (wide tables, long lines): each is reachable by keyboard
+        html = OUTPUT_WITHOUT_TABINDEX.sub(r'<div class="\1"\2 tabindex="0">', html)
     return html.replace('<span class="katex-display">', '<span class="katex-display" tabindex="0">')
 
 

@@ -163,6 +163,7 @@ ax.set_xlabel("CDR3 对 THP 的相对亲和力 a（参考轻链 = 1，示意）"
 ax.set_ylabel("聚集风险指数（参考 = 1）")
 ax.set_title("亲和力低的轻链即使大量存在也较少形成管型")
 ax.legend(fontsize=9)
+# alt: 曲线图：横轴为 CDR3 对 THP 的相对亲和力（对数刻度），三条曲线对应三种小管流量；聚集风险指数随亲和力升高而上升，亲和力低时即使游离轻链很多风险也低，流量越低曲线越高。
 plt.show()
 
 # %% [markdown]
