@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("response", help="IMWG 2016 疗效评估 / response assessment")
     r.add_argument("file", help="含 baseline/nadir/current 的 JSON 文件，或 '-' / JSON file, or '-'")
     r.add_argument("--json", action="store_true", help="输出 JSON / print JSON")
+    from .practice.cli import add_parser as add_practice
+
+    add_practice(sub)
     return p
 
 
@@ -73,6 +76,10 @@ def _read(arg: str, error: type[JSONFormatError]) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace) -> str:
+    if args.command == "practice":
+        from .practice.cli import run as run_practice
+
+        return run_practice(args)
     if args.command == "assess":
         from .assess import assess
         from .case import CaseFormatError

@@ -11,6 +11,12 @@
 # %% [markdown]
 # # 病例：逐项评估 CRAB
 #
+# 学完本页你能：
+#
+# - 逐项判断 CRAB，注意恰在阈值上的数值；
+# - 在常规单位与国际单位之间换算并保持结论一致；
+# - 计算校正钙、Cockcroft–Gault 肌酐清除率与 CKD-EPI 2021 eGFR。
+#
 # CRAB 四项——高钙血症（C）、肾功能不全（R）、贫血（A）、骨病变（B）——每一项都是“数值 + 比较符 + 阈值”。
 # 本页用 `mmlib.diagnosis.crab` 对一组患者逐项评估，同时计算白蛋白校正钙、Cockcroft–Gault 肌酐清除率和
 # CKD-EPI 2021 eGFR，重点看三类容易出错的情况：
@@ -342,5 +348,15 @@ display(Markdown("\n".join([
 #    两次结果为什么不同？如果这位患者的化验单用 mg/dL 报告，会怎样？
 # 2. 把患者丁的体重改为 70 kg、年龄改为 50 岁，重新计算 Cockcroft–Gault 和 CKD-EPI 2021。R 的判断会改变吗？
 # 3. 患者丙的离子钙若明显升高，你会如何在报告中说明“C 阴性”这一结论的局限？
+# 4. 用 `mmlib.practice` 自测：运行下面两格，读题后把答案写进 `answer = ...`（替换 `...`）再运行，会得到中文反馈和提示（题号 `crab-full-case`；更多题目见本书“动手实践”一章）。
 #
 # *本页是教学材料，不构成临床建议。*
+
+# %%
+from mmlib import practice
+
+practice.show("crab-full-case")
+
+# %%
+answer = ...  # ← 在这里写下你的答案
+practice.attempt("crab-full-case", answer);

@@ -11,6 +11,12 @@
 # %% [markdown]
 # # 病例：三位患者的诊断
 #
+# 学完本页你能：
+#
+# - 按 IMWG 2014 区分 MGUS、SMM 与活动性骨髓瘤；
+# - 找出改变诊断的单个检查结果；
+# - 用已发表的进展率比较 MGUS 与 SMM 的风险。
+#
 # 源文档在“疾病谱系”一节给出了三位患者：
 #
 # 1. 血清 M 蛋白 2.8 g/dL，骨髓克隆性浆细胞 8%，无 CRAB、无骨髓瘤定义事件；
@@ -340,5 +346,15 @@ display(Markdown("\n".join([
 # 2. 去掉 `no_mde` 中的 `lytic_lesions`，对病例 1 和病例 3 分别调用 `classify`。哪一个仍能得出诊断？
 #    用 `.missing` 和 `.details["provisional"]` 解释差别。
 # 3. 用 `mmlib.risk.smm_mayo2018` 计算病例 2 的 Mayo 2018 危险分组，并在上面的进展图上找到它对应的点。
+# 4. 用 `mmlib.practice` 自测：运行下面两格，读题后把答案写进 `answer = ...`（替换 `...`）再运行，会得到中文反馈和提示（题号 `spectrum-mm-mri-4410328`；更多题目见本书“动手实践”一章）。
 #
 # *本页是教学材料，不构成临床建议。*
+
+# %%
+from mmlib import practice
+
+practice.show("spectrum-mm-mri-4410328")
+
+# %%
+answer = ...  # ← 在这里写下你的答案
+practice.attempt("spectrum-mm-mri-4410328", answer);
