@@ -460,6 +460,8 @@ def compact_search_index(site: Path) -> None:
 def on_post_build(config):
     if _katex is not None:
         _katex.save()
+    if _mermaid is not None:
+        _mermaid.close()   # Playwright objects belong to one thread; `serve` may rebuild from another
     compact_search_index(Path(config["site_dir"]))
 
 
