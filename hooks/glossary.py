@@ -34,7 +34,8 @@ def load_glossary(path: Path) -> dict[str, dict]:
     """Read and validate the glossary file; raise PluginError on any defect."""
     if not path.is_file():
         raise PluginError(f"glossary: {path} is missing")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's safe loader when present: the same data, ten times faster than the Python one
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     if not isinstance(data, list):
         raise PluginError(f"glossary: {path} must be a list of entries")
     terms: dict[str, dict] = {}

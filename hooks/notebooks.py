@@ -4,11 +4,13 @@ Pipeline, for every ``examples/<chapter>/<name>.py`` (jupytext "percent" format)
 
 1. read it with jupytext and execute it with nbclient (a cell that raises stops
    the build; mkdocs-jupyter never executes anything itself);
-2. cache the executed notebook in ``.cache/notebooks``.  A cache entry is valid
-   while the notebook source *and every mmlib file the kernel actually
+2. cache the executed notebook in ``.cache/notebooks`` (``$MM_BOOK_CACHE/notebooks`` if
+   set).  A cache entry is valid while the notebook source *and every mmlib file the kernel actually
    imported* are unchanged (their hashes are recorded after execution), so an
    edit to mmlib re-executes exactly the notebooks that use the edited module;
-3. hand the executed ``<chapter>/<name>.ipynb`` to mkdocs-jupyter as a page;
+3. hand the executed ``<chapter>/<name>.ipynb`` to mkdocs-jupyter as a page; its cache of
+   converted HTML is on, keyed by that notebook's bytes, which carry a stamp of this hook and of
+   the converters' versions, so a rebuild converts only notebooks that changed;
 4. after the build, publish next to each page an output-free ``.ipynb`` whose
    first cell tells the learner how to install mmlib from the wheel that is
    built into ``downloads/`` of the same site (works offline from file://).
@@ -28,6 +30,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -41,7 +44,7 @@ log = logging.getLogger("mkdocs.hooks.notebooks")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-CACHE = ROOT / ".cache" / "notebooks"
+CACHE = Path(os.environ.get("MM_BOOK_CACHE") or ROOT / ".cache") / "notebooks"  # the benchmark uses a fresh one
 PAGES = CACHE / "pages"           # executed notebooks handed to mkdocs-jupyter
 STORE = CACHE / "store"           # cache entries: <key>.ipynb + <key>.json
 PIPELINE_VERSION = "1"            # bump to invalidate every cached execution
@@ -99,6 +102,7 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from traitlets.config import Config
 
     rel = src.relative_to(EXAMPLES)
     text = src.read_bytes()
@@ -113,19 +117,26 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     nb = jupytext.reads(text.decode("utf-8"), fmt="py:percent")
     nb.cells.append(nbformat.v4.new_code_cell(DEPS_PROBE))
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
-                            resources={"metadata": {"path": str(ROOT)}})
     env_backup = os.environ.get("MPLBACKEND")
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        raise PluginError(f"notebooks: {_shown(src)} raised while executing:\n{exc}") from None
-    finally:
-        if env_backup is None:
-            os.environ.pop("MPLBACKEND", None)
-        else:
-            os.environ["MPLBACKEND"] = env_backup
+    # Unix-domain sockets between the build and its kernels, in a private folder per kernel: the
+    # default TCP transport makes every kernel warn that it "is running over TCP without encryption"
+    # (and opens local ports); the default ipc path ("kernel-ipc" in the working directory) would be
+    # shared by the two kernels that run at once
+    with tempfile.TemporaryDirectory(prefix="mm-kernel-") as sockets:
+        # (the client makes, owns and shuts down the kernel manager; it passes it this config)
+        transport = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
+                                resources={"metadata": {"path": str(ROOT)}}, config=transport)
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            raise PluginError(f"notebooks: {_shown(src)} raised while executing:\n{exc}") from None
+        finally:
+            if env_backup is None:
+                os.environ.pop("MPLBACKEND", None)
+            else:
+                os.environ["MPLBACKEND"] = env_backup
     probe = nb.cells.pop()
     deps_files: list[str] = []
     for out in probe.get("outputs", []):
@@ -151,8 +162,23 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     return nb_path, False, time.perf_counter() - start
 
 
+def notebook_markdown(path: str) -> str:
+    """The notebook's Markdown cells, as mkdocs-jupyter's ``nb2md`` gives them for the page TOC.
+
+    ``nb2md`` runs nbconvert's Markdown exporter with a template that drops code cells (and
+    their outputs), then removes code spans; joining the Markdown cells does the same without
+    the exporter, which costs about as much as converting the page itself.
+    """
+    nb = json.loads(Path(path).read_text(encoding="utf-8"))
+    body = "\n\n".join("".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                        for c in nb["cells"] if c["cell_type"] == "markdown")
+    body = re.sub(r"```.*?```", "", body, flags=re.DOTALL)
+    body = re.sub(r"`[^`\n]*`", "", body)
+    return re.sub(r"`[^`]*`", lambda m: m.group() if re.search(r"^#{1,6} ", m.group(), re.M) else "", body)
+
+
 def _patch_mkdocs_jupyter() -> None:
-    """Unicode heading ids in notebook pages, identical to the Markdown pages' ids."""
+    """Unicode heading ids in notebook pages, identical to the Markdown pages' ids; a faster TOC source."""
     import markdown
     from markdown.extensions.toc import TocExtension
     from pymdownx.slugs import slugify
@@ -162,7 +188,7 @@ def _patch_mkdocs_jupyter() -> None:
     import nbconvert.filters.strings as nb_strings
 
     for module, name in ((convert, "slugify"), (plugin, "_get_markdown_toc"),
-                         (nb_strings, "_convert_header_id")):
+                         (nb_strings, "_convert_header_id"), (convert, "nb2md")):
         if not hasattr(module, name):
             raise PluginError(f"notebooks: mkdocs-jupyter no longer has {module.__name__}.{name}; "
                               f"update hooks/notebooks.py for the new version")
@@ -177,6 +203,7 @@ def _patch_mkdocs_jupyter() -> None:
         return md.toc_tokens
 
     plugin._get_markdown_toc = toc
+    convert.nb2md = notebook_markdown
 
 
 def on_config(config):
@@ -186,8 +213,27 @@ def on_config(config):
             if plugin.config.get("execute") or plugin.config.get("include_source"):
                 raise PluginError("notebooks: set mkdocs-jupyter execute and include_source to false; "
                                   "hooks/notebooks.py executes notebooks and publishes downloads")
-            plugin.config["cache"] = False  # its cache would keep headings made before the patch
+            # its cache of converted pages, keyed by the page notebook's bytes (stamped by _render_stamp)
+            plugin.config["cache"] = True
+            plugin.config["cache_dir"] = str(CACHE / "html")
     return config
+
+
+def _render_stamp() -> str:
+    """What the converted HTML depends on besides the notebook: this hook (its patches) and the converters."""
+    from importlib.metadata import version
+
+    parts = [Path(__file__).read_bytes()]
+    parts += [f"{name}={version(name)}".encode() for name in
+              ("mkdocs-jupyter", "nbconvert", "pygments", "mistune", "pymdown-extensions", "markdown")]
+    return _sha(b"\0".join(parts))[:16]
+
+
+def _page_notebook(executed: bytes, stamp: str) -> bytes:
+    """The notebook handed to mkdocs-jupyter: the executed one, stamped so its cache key follows the converters."""
+    nb = json.loads(executed)
+    nb.setdefault("metadata", {})["mm_book_render"] = stamp
+    return json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 @event_priority(100)  # before mkdocs-jupyter wraps .ipynb files as notebook pages
@@ -198,11 +244,12 @@ def on_files(files, config):
         results = list(pool.map(execute, srcs))
     PAGES.mkdir(parents=True, exist_ok=True)
     _built.clear()
+    stamp = _render_stamp()
     for src, (nb_path, hit, seconds) in zip(srcs, results):
         rel = src.relative_to(EXAMPLES).with_suffix(".ipynb")
         target = PAGES / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = nb_path.read_bytes()
+        data = _page_notebook(nb_path.read_bytes(), stamp)
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
         log.info("notebook %s: %s", rel, "cached" if hit else f"executed in {seconds:.1f} s")
@@ -275,6 +322,32 @@ def _share_template_css(html: str, page) -> str:
     return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + html
 
 
+MD_LINK = re.compile(r'href="(?![a-z][a-z0-9+.-]*:|/|#)([^"#?]+\.md)(#[^"]*)?"', re.I)
+
+
+def _md_links_to_pages(html: str, page, files) -> str:
+    """Relative links to ``*.md`` pages in a notebook's Markdown, pointed at the built pages.
+
+    MkDocs does this for Markdown pages; mkdocs-jupyter leaves notebook links as written, which
+    would leave ``diagnosis.md`` broken on the site.  A link to a missing page is a warning
+    (an error under ``--strict``), as it is for a Markdown page.
+    """
+    import posixpath
+
+    base = posixpath.dirname(page.file.src_uri)
+
+    def repoint(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(base, m.group(1)))
+        file = files.get_file_from_path(target)
+        if file is None:
+            log.warning("notebooks: %s links to '%s', but %s is not a page of the book",
+                        page.file.src_uri, m.group(1), target)
+            return m.group(0)
+        return f'href="{get_relative_url(file.url, page.url)}{m.group(2) or ""}"'
+
+    return MD_LINK.sub(repoint, html)
+
+
 _downloads: dict[str, str] = {}   # src_uri -> text of the learner's notebook
 
 
@@ -285,6 +358,7 @@ def on_page_content(html: str, page, config, files):
     if uri not in _built:
         return html
     _downloads[uri] = nbformat.writes(download_notebook(_built[uri], _wheel_name))
+    html = _md_links_to_pages(html, page, files)
     return download_box(page, _downloads[uri]) + _share_template_css(_strip_cdn(html, uri), page)
 
 
@@ -310,7 +384,9 @@ def download_notebook(executed: Path, wheel_name: str):
             cell.outputs = []
             cell.execution_count = None
         cell.metadata.pop("execution", None)
-    nb.cells.insert(0, nbformat.v4.new_markdown_cell(install_cell_text(wheel_name)))
+    nb.metadata.pop("mm_book_render", None)
+    # a fixed id (nbformat would draw a random one): the same notebook gives the same download
+    nb.cells.insert(0, nbformat.v4.new_markdown_cell(install_cell_text(wheel_name), id="mm-book-install"))
     return nb
 
 

@@ -9,16 +9,23 @@
   stops, so the replacement is checked again rather than silently skipped.
 * After the build every HTML/CSS/JS file is scanned for loads from other hosts
   (script/link/img/iframe sources, CSS ``url()``/``@import``, JS ``import()``,
-  ``importScripts`` and ``fetch``); any hit stops the build.
+  ``importScripts`` and ``fetch``); any hit stops the build.  The results are
+  cached by each file's hash (``.cache/offline-scan.json``), so a rebuild scans
+  only files that changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+ROOT = Path(__file__).resolve().parents[1]
+SCAN_CACHE = Path(os.environ.get("MM_BOOK_CACHE") or ROOT / ".cache") / "offline-scan.json"
 BUNDLE_CDN = {
     "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "data:text/javascript,",
     "https://unpkg.com/resize-observer-polyfill": "data:text/javascript,",
@@ -58,14 +65,36 @@ def remote_loads(text: str) -> list[str]:
     return hits
 
 
-def scan_site(site_dir: Path) -> dict[str, list[str]]:
-    """Map of file -> remote loads, over every .html/.css/.js file of a built site."""
+def _scan_cache_key() -> str:
+    return hashlib.sha256("\n".join(p.pattern for p in LOAD_PATTERNS).encode()).hexdigest()[:16]
+
+
+def scan_site(site_dir: Path, cache: Path | None = None) -> dict[str, list[str]]:
+    """Map of file -> remote loads, over every .html/.css/.js file of a built site.
+
+    With ``cache`` (a JSON file), files whose bytes were scanned before by the same
+    patterns (the vendored bundles, unchanged pages) are not scanned again.
+    """
+    key = _scan_cache_key()
+    known: dict[str, list[str]] = {}
+    if cache is not None and cache.is_file():
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        known = stored.get("results", {}) if stored.get("patterns") == key else {}
+    seen: dict[str, list[str]] = {}
     found = {}
     for path in sorted(site_dir.rglob("*")):
         if path.suffix in {".html", ".css", ".js", ".mjs"} and path.is_file():
-            hits = remote_loads(path.read_text(encoding="utf-8", errors="replace"))
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            hits = known.get(digest)
+            if hits is None:
+                hits = remote_loads(data.decode("utf-8", errors="replace"))
+            seen[digest] = hits
             if hits:
                 found[str(path.relative_to(site_dir))] = hits
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps({"patterns": key, "results": seen}), encoding="utf-8")
     return found
 
 
@@ -88,7 +117,7 @@ def on_post_build(config):
                               f"fallbacks of this Material version and update BUNDLE_CDN")
         text = text.replace(url, replacement)
     bundles[0].write_text(text, encoding="utf-8")
-    found = scan_site(site)
+    found = scan_site(site, cache=SCAN_CACHE)
     if found:
         lines = [f"  {f}: {hits[:3]}" for f, hits in list(found.items())[:10]]
         raise PluginError("offline_assets: the site loads from other hosts:\n" + "\n".join(lines))

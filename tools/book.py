@@ -7,6 +7,7 @@
 Other sub-commands: ``build`` (build into site/ only), ``offline`` (build, write
 the PDF edition dist/mm-book.pdf — also copied to site/downloads/ — and zip the
 offline copy into dist/mm-book-offline.zip), ``setup`` (set-up only).
+``serve`` listens on ``$MM_BOOK_SERVE_ADDR`` if set (default 127.0.0.1:8000).
 
 Set-up, done once and redone only when pyproject.toml or a package-lock.json
 changes: a virtual environment in .venv with mmlib installed in editable mode
@@ -112,10 +113,11 @@ def main(argv: list[str]) -> int:
         build()
     elif cmd == "serve":
         setup(for_tests=False)
-        build()
-        print("\n本书已构建。浏览地址 / Serving at: http://127.0.0.1:8000/\n", flush=True)
+        # one build: mkdocs serve's own (strict, like `build`), then live reload on every edit
+        addr = os.environ.get("MM_BOOK_SERVE_ADDR", "127.0.0.1:8000")
+        print(f"\n构建本书，完成后浏览地址 / building, then serving at: http://{addr}/\n", flush=True)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-        os.execve(str(PY), [str(PY), "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000"], env)
+        os.execve(str(PY), [str(PY), "-m", "mkdocs", "serve", "--strict", "--dev-addr", addr], env)
     elif cmd == "offline":
         setup()  # the PDF needs Chromium and the CJK fonts from apt
         build()

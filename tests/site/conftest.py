@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,15 +11,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED_DIR = Path(os.environ.get("MM_SEED_DIR", ROOT.parent / "shared" / "seed"))
+SEED_OUTLINE = ROOT / "tests" / "fixtures" / "seed_outline.json"
 
 
 @pytest.fixture(scope="session")
-def seed_text() -> str:
-    files = sorted(SEED_DIR.glob("*.txt")) if SEED_DIR.is_dir() else []
-    if not files:
-        pytest.fail(f"the source document is expected in {SEED_DIR} (set MM_SEED_DIR to its folder)")
-    return "\n".join(f.read_text(encoding="utf-8") for f in files)
+def seed_outline() -> dict:
+    """Headings and glossary links of the source document (extracted once by tools/seed_outline.py)."""
+    return json.loads(SEED_OUTLINE.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,14 @@ def test_strict_build_has_no_warnings(build):
     assert warnings == []
 
 
+def test_notebook_kernels_log_no_warnings(build):
+    """Kernels talk to the build over Unix sockets and are shut down by it: no TCP or orphan warnings."""
+    _, log = build
+    kernel = [line for line in log.splitlines() if "IPKernelApp" in line or "running over TCP" in line
+              or re.search(r"\bWARNING\b", line)]
+    assert kernel == []
+
+
 # --- zero loads from other hosts ------------------------------------------------------
 
 class _Loads(HTMLParser):
@@ -138,12 +146,8 @@ def _norm(text: str) -> str:
     return text.replace("(", "（").replace(")", "）").replace(":", "：").replace("¶", "")
 
 
-def seed_headings(seed: str) -> list[str]:
-    return [m.group(2).strip() for m in re.finditer(r"^(#{2,4})\s+(.+)$", seed, re.M)]
-
-
-def test_every_section_heading_of_the_source_is_in_the_site(seed_text, html_pages):
-    headings = seed_headings(seed_text)
+def test_every_section_heading_of_the_source_is_in_the_site(seed_outline, html_pages):
+    headings = [text for _, text in seed_outline["headings"]]
     assert len(headings) >= 12
     built = set()
     for text in html_pages.values():

@@ -129,3 +129,52 @@ def test_downloaded_notebook_runs_in_a_fresh_venv(site, tmp_path):
     probe = subprocess.run(["python", "-c", "import mmlib; print(mmlib.__file__)"], cwd=tmp_path,
                            env=env, capture_output=True, text=True, check=True)
     assert str(tmp_path / "venv") in probe.stdout
+
+
+def _tiny_notebook(path: Path) -> Path:
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# 模型：演示\n\n正文 `code # not a heading`"),
+        nbformat.v4.new_code_cell("# a comment, not a heading\nx = 1"),
+        nbformat.v4.new_markdown_cell("## 第一节（A）\n\n```python\n# inside a fence\n```\n\n### 小节 `x`"),
+    ])
+    nbformat.write(nb, path)
+    return path
+
+
+def test_toc_source_gives_the_same_toc_as_mkdocs_jupyter(tmp_path):
+    from mkdocs_jupyter import nbconvert2, plugin
+
+    hook._patch_mkdocs_jupyter()  # Unicode slugs for both
+    path = str(_tiny_notebook(tmp_path / "demo.ipynb"))
+    fast = plugin._get_markdown_toc(hook.notebook_markdown(path), 6)
+    assert fast == plugin._get_markdown_toc(nbconvert2.nb2md(path), 6)
+    names = [t["name"] for t in fast] + [c["name"] for t in fast for c in t["children"]]
+    assert names == ["模型：演示", "第一节（A）"]
+
+
+def test_page_notebook_stamp_keys_the_html_cache_and_stays_out_of_the_download(tmp_path):
+    path = _tiny_notebook(tmp_path / "demo.ipynb")
+    data = path.read_bytes()
+    assert hook._page_notebook(data, "a") == hook._page_notebook(data, "a")  # same input, same key
+    assert hook._page_notebook(data, "a") != hook._page_notebook(data, "b")
+    page = tmp_path / "page.ipynb"
+    page.write_bytes(hook._page_notebook(data, "a"))
+    first = nbformat.writes(hook.download_notebook(page, "mmlib-0.1.0-py3-none-any.whl"))
+    assert "mm_book_render" not in first
+    # the download is the same file on every build (no random cell id)
+    assert first == nbformat.writes(hook.download_notebook(page, "mmlib-0.1.0-py3-none-any.whl"))
+
+
+def test_links_to_markdown_pages_point_at_the_built_pages():
+    from types import SimpleNamespace
+
+    from mkdocs.structure.files import File, Files
+
+    pages = [File(uri, "docs", "site", use_directory_urls=False)
+             for uri in ("chapter_applications/diagnosis.md", "index.md", "chapter_applications/cases.ipynb")]
+    page = SimpleNamespace(file=pages[2], url=pages[2].url)
+    html = ('<a href="diagnosis.md">a</a><a href="../index.md#x">b</a><a href="https://e.org/x.md">c</a>'
+            '<a href="#h">d</a>')
+    assert hook._md_links_to_pages(html, page, Files(pages)) == (
+        '<a href="diagnosis.html">a</a><a href="../index.html#x">b</a><a href="https://e.org/x.md">c</a>'
+        '<a href="#h">d</a>')
