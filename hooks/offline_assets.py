@@ -1,8 +1,8 @@
-"""Nothing is loaded from another host; Mermaid only where there is a diagram.
+"""Nothing is loaded from another host; no page loads Mermaid.
 
-* Pages containing a Mermaid diagram get the site's own copy of Mermaid,
-  loaded before Material's bundle (which then uses it instead of its CDN copy).
-  Pages without a diagram never load its 3.5 MB.
+* Diagrams are inline SVG drawn at build time (hooks/prerender.py); a page that
+  still holds a ``class="mermaid"`` block (which Material's bundle would draw
+  with a Mermaid it downloads) stops the build.
 * Material's bundle names two CDN fallbacks (Mermaid, a ResizeObserver
   polyfill); they are replaced by inert ``data:`` URLs so that no code path can
   reach another host.  If a new Material release changes these strings the build
@@ -23,9 +23,7 @@ import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
-MERMAID = "assets/vendor/mermaid/mermaid.min.js"
 ROOT = Path(__file__).resolve().parents[1]
 SCAN_CACHE = Path(os.environ.get("MM_BOOK_CACHE") or ROOT / ".cache") / "offline-scan.json"
 BUNDLE_CDN = {
@@ -101,14 +99,10 @@ def scan_site(site_dir: Path, cache: Path | None = None) -> dict[str, list[str]]
 
 
 def on_post_page(output: str, page, config):
-    if 'class="mermaid"' not in output:
-        return output
-    src = get_relative_url(MERMAID, page.url)
-    tag = f'<script src="{src}"></script>'
-    anchor = re.search(r'<script src="[^"]*assets/javascripts/bundle\.[^"]+\.min\.js"', output)
-    if not anchor:
-        raise PluginError(f"offline_assets: no Material bundle script found in {page.file.src_uri}")
-    return output[: anchor.start()] + tag + "\n    " + output[anchor.start():]
+    if re.search(r'class="mermaid"|mermaid(?:\.min)?\.js', output):
+        raise PluginError(f"offline_assets: {page.file.src_uri} still has a Mermaid block or script; diagrams "
+                          f"must be drawn at build time by hooks/prerender.py")
+    return output
 
 
 def on_post_build(config):

@@ -9,12 +9,14 @@ the PDF edition dist/mm-book.pdf — also copied to site/downloads/ — and zip 
 offline copy into dist/mm-book-offline.zip), ``setup`` (set-up only).
 ``serve`` listens on ``$MM_BOOK_SERVE_ADDR`` if set (default 127.0.0.1:8000).
 
-Set-up, done once and redone only when pyproject.toml or package-lock.json
+Set-up, done once and redone only when pyproject.toml or a package-lock.json
 changes: a virtual environment in .venv with mmlib installed in editable mode
-plus the ``book`` and ``test`` extras, and (for the browser tests and the
-Chinese screenshots) Debian's ``chromium`` and ``fonts-noto-cjk`` through apt.
-Everything comes from PyPI and Debian; the front-end assets are already
-vendored in docs/assets/vendor (see tools/vendor_assets.py).
+plus the ``book`` and ``test`` extras; Debian's ``chromium`` and
+``fonts-noto-cjk`` through apt (the build draws the Mermaid diagrams in
+headless Chromium; the browser tests use it too) and ``nodejs`` if there is no
+``node`` (the build renders formulas with KaTeX in Node); and, for ``test``,
+axe-core from npm (``npm ci`` in tests/site/npm).  The front-end assets the
+site serves are already vendored in docs/assets/vendor (see tools/vendor_assets.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ VENV = ROOT / ".venv"
 PY = VENV / "bin" / "python"
 STAMP = VENV / ".mm-book-setup"
 APT_PACKAGES = ["chromium", "fonts-noto-cjk", "libpango-1.0-0", "libpangoft2-1.0-0"]  # pango: WeasyPrint (PDF)
+TEST_NPM = ROOT / "tests" / "site" / "npm"   # axe-core for the accessibility test
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -42,7 +45,7 @@ def run(cmd: list[str], **kw) -> None:
 
 def _fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("pyproject.toml", "tools/book.py"):
+    for name in ("pyproject.toml", "tools/book.py", "tests/site/npm/package-lock.json"):
         h.update((ROOT / name).read_bytes())
     return h.hexdigest()
 
@@ -61,9 +64,30 @@ def apt_install(packages: list[str]) -> None:
     run(sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], env=env)
 
 
-def setup(with_system: bool = True) -> None:
-    if with_system:
-        apt_install(APT_PACKAGES)
+def system_packages(for_tests: bool) -> list[str]:
+    """Debian packages to make sure of.
+
+    The tests use Debian's chromium; a build only needs some Chromium (a CI image may
+    have Google Chrome instead).  Node.js only when no ``node`` is on PATH.
+    """
+    packages = list(APT_PACKAGES)
+    browsers = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+    if not for_tests and any(shutil.which(b) for b in browsers):
+        packages.remove("chromium")
+    if shutil.which("node") is None:
+        packages.append("nodejs")
+    return packages
+
+
+def npm_ci(folder: Path) -> None:
+    if shutil.which("npm") is None:
+        print(f"警告 / warning: npm not found; install Node.js and npm, then run 'npm ci' in {folder}")
+        return
+    run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", folder])
+
+
+def setup(for_tests: bool = True) -> None:
+    apt_install(system_packages(for_tests))
     if STAMP.is_file() and STAMP.read_text() == _fingerprint():
         return
     if not PY.exists():
@@ -71,6 +95,7 @@ def setup(with_system: bool = True) -> None:
     run([PY, "-m", "pip", "install", "-q", "--upgrade", "pip"])
     run([PY, "-m", "pip", "install", "-q", "-e", ".[book,test]"])
     run([PY, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3"])
+    npm_ci(TEST_NPM)
     STAMP.write_text(_fingerprint())
 
 
@@ -84,10 +109,10 @@ def main(argv: list[str]) -> int:
     if cmd == "setup":
         setup()
     elif cmd == "build":
-        setup(with_system=False)
+        setup(for_tests=False)
         build()
     elif cmd == "serve":
-        setup(with_system=False)
+        setup(for_tests=False)
         # one build: mkdocs serve's own (strict, like `build`), then live reload on every edit
         addr = os.environ.get("MM_BOOK_SERVE_ADDR", "127.0.0.1:8000")
         print(f"\n构建本书，完成后浏览地址 / building, then serving at: http://{addr}/\n", flush=True)

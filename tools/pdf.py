@@ -220,8 +220,14 @@ async () => {
                                flowchart: {htmlLabels: false}, fontFamily: 'Noto Sans CJK SC, sans-serif'});
     await window.mermaid.run({nodes: diagrams});
   }
+  // diagrams drawn at build time (hooks/prerender.py) colour themselves with the page's CSS
+  // variables; the typesetter gets the resolved colours
+  document.querySelectorAll('.mm-diagram svg *').forEach(el => {
+    const cs = getComputedStyle(el);
+    for (const prop of ['fill', 'stroke', 'color']) el.style.setProperty(prop, cs.getPropertyValue(prop));
+  });
   return {math: document.querySelectorAll('.katex').length,
-          diagrams: document.querySelectorAll('.mermaid svg').length,
+          diagrams: document.querySelectorAll('.mermaid svg, .mm-diagram svg').length,
           unrendered: document.querySelectorAll('pre.mermaid:not(:has(svg)), div.mermaid:not(:has(svg))').length};
 }
 """

@@ -132,6 +132,7 @@ for i in range(m.shape[0]):
 ax.grid(False)
 ax.set_title("每次只让一项检查恢复正常：哪种机制随之消失")
 ax.set_xlabel("贫血机制（教学启发式）")
+# alt: 网格图：每一行把一项检查改回正常值，每一列是一种贫血机制，格中写“有”或“无”，可以看出哪种机制随该项检查恢复而消失。
 plt.show()
 
 # %% [markdown]
@@ -177,6 +178,7 @@ ax.set_xlim(ferritin[0], ferritin[-1])
 ax.set_xlabel("血清铁蛋白（ng/mL，对数刻度）")
 ax.set_ylabel("转铁蛋白饱和度（%）")
 ax.set_title("功能性铁缺乏：储备不低，却供不上")
+# alt: 散点图：横轴为血清铁蛋白（对数刻度），纵轴为转铁蛋白饱和度；两条虚线把平面分为绝对性铁缺乏、功能性铁缺乏和铁利用未见明显障碍三个区域，病例的点落在铁蛋白不低、饱和度却低的功能性铁缺乏区。
 plt.show()
 
 # %% [markdown]

@@ -245,6 +245,7 @@ for ax, t, analyte, width in ((axes[0], dx.CALCIUM_HIGH, "calcium", 0.05),
     ax.set_title(f"{t.zh}：“{t.describe()}”与“{t.describe(t.si_unit)}”")
     ax.legend(fontsize=8, loc="upper left")
 fig.tight_layout()
+# alt: 两幅阶梯图，左为血钙、右为血肌酐：横轴为真实浓度，纵轴为是否符合 CRAB 标准；实线按常规单位阈值判断，虚线按国际单位阈值判断，两者的跳变点不重合，中间的阴影带就是换算取整造成的单位缺口。
 plt.show()
 
 # %% [markdown]

@@ -240,6 +240,7 @@ ax.set_ylim(len(scores) - 0.4, -1.0)
 ax.set_xlabel("R2-ISS 总分（分）")
 ax.set_title("R2-ISS：各因素的得分贡献")
 ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+# alt: 水平堆叠条形图：每个情景一行，各色条段是 ISS 分期、del(17p)、LDH 升高、t(4;14) 和 1q+ 对 R2-ISS 总分的贡献；竖虚线是各组的分界，条末标出总分和所属分组。
 plt.show()
 
 # %% [markdown]

@@ -190,6 +190,7 @@ ax.set_ylabel("骨髓克隆性浆细胞比例（%）")
 ax.set_title("其他检查均正常时，M 蛋白与骨髓浆细胞比例决定的诊断")
 ax.legend(handles=[Patch(color=c, alpha=0.55, label=short[k]) for k, c in zip(order, colors)],
           loc="center right", fontsize=9, framealpha=0.9, frameon=True)
+# alt: 区域图：横轴为血清 M 蛋白，纵轴为骨髓克隆性浆细胞比例；虚线阈值把平面分成 MGUS、冒烟型骨髓瘤和活动性骨髓瘤（浆细胞达到 SLiM 标准）等区域，黑点是三位患者所在的位置。
 plt.show()
 
 # %% [markdown]
@@ -295,6 +296,7 @@ ax.set_xlabel("诊断后时间（年）")
 ax.set_ylabel("累积进展比例（%）")
 ax.set_title("MGUS 与冒烟型骨髓瘤的累积进展风险")
 ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+# alt: 累积进展曲线：横轴为诊断后年数，纵轴为累积进展比例；冒烟型骨髓瘤的曲线在前几年上升得远比 MGUS 总体快，细线为 MGUS 各类型，另用标记点标出 Mayo 2018 与 2/20/20 各风险组以及 Mayo MGUS 模型各组发表的进展比例。
 plt.show()
 
 # %% [markdown]

@@ -66,7 +66,7 @@ from mmlib.models import parameter_table
 # 肿瘤、药物相关参数均为**示意值**。
 
 # %%
-parameter_table(bone.PARAMETERS)
+parameter_table(bone.PARAMETERS).style.hide(axis="index")
 
 # %%
 c_bar, b_bar = bone.steady_state()
@@ -95,6 +95,7 @@ for ax in axes:
     ax.set_xlabel("时间（天）")
 fig.suptitle("正常的骨重塑周期：先吸收、后形成、骨量复原", y=1.03)
 fig.tight_layout()
+# alt: 三幅并排曲线，横轴为时间（天）：破骨细胞数先升高后回落，成骨细胞数随后升高再回落，局部骨量先下降、后恢复到初始水平。
 plt.show()
 
 # %% [markdown]
@@ -125,6 +126,7 @@ axes[1, 1].set_title("钙释放代理指标")
 for ax in axes[1]:
     ax.set_xlabel("时间（天）")
 fig.tight_layout()
+# alt: 2×2 曲线图，横轴为时间（天）：肿瘤负荷沿 Gompertz 曲线上升；破骨细胞相对无肿瘤稳态持续增多，成骨细胞没有相应增加；局部骨量持续下降；净骨吸收速率（钙释放代理指标）升高。
 plt.show()
 
 # %% [markdown]
@@ -142,6 +144,7 @@ ax.set_xlabel("时间（天）")
 ax.set_ylabel("骨量（初始值的 %）")
 ax.set_title("RANKL 效应越强，骨量流失越快")
 ax.legend(fontsize=9)
+# alt: 多条骨量随时间变化的曲线，每条对应一个 RANKL 效应 ρ：ρ 越大，骨量下降得越早、越快。
 plt.show()
 
 # %% [markdown]
@@ -158,6 +161,7 @@ ax.set_xlabel("时间（天）")
 ax.set_ylabel("骨量（初始值的 %）")
 ax.set_title("偶联完好（虚线）与解偶联（实线）")
 ax.legend(fontsize=9)
+# alt: 骨量随时间变化的曲线：虚线为偶联完好，实线为同时存在 DKK1/硬骨素抑制的解偶联；解偶联时骨量下降得更多。
 plt.show()
 
 # %% [markdown]
@@ -183,6 +187,7 @@ axes[1].set_ylabel("净骨吸收速率（%/天）")
 axes[1].set_title("治疗降低钙释放")
 axes[0].legend(fontsize=9)
 fig.tight_layout()
+# alt: 两幅曲线，竖点线标出开始治疗的时间：左图为骨量，治疗后下降减缓；右图为净骨吸收速率，治疗后降低；未治疗的曲线继续恶化。
 plt.show()
 
 # %% [markdown]

@@ -55,7 +55,7 @@ from mmlib.models import parameter_table
 # 肾小管相关参数和 CDR3 亲和力全部是**示意值**；模型只报告相对量（参考状态 = 1），不给出任何“实测”浓度。
 
 # %%
-parameter_table(cn.PARAMETERS)
+parameter_table(cn.PARAMETERS).style.hide(axis="index")
 
 # %%
 pd.DataFrame(cn.PKA_SETS).T.rename(columns={"Nterm": "N 端", "Cterm": "C 端"})
@@ -88,6 +88,7 @@ ax.set_xlabel("pH")
 ax.set_ylabel("净电荷 Z（基本电荷数）")
 ax.set_title("净电荷随 pH 单调下降，与 0 的交点就是 pI")
 ax.legend(fontsize=8)
+# alt: 曲线图：几条轻链序列（两组 pKa）的净电荷随 pH 升高单调下降，与零线的交点即等电点 pI；灰色阴影为尿液 pH 的生理范围。
 plt.show()
 
 # %% [markdown]
@@ -145,6 +146,7 @@ axes[1].set_ylabel("聚集风险指数（参考 = 1）")
 axes[1].set_title("超过近端小管重吸收上限后风险才出现")
 axes[1].legend(fontsize=9)
 fig.tight_layout()
+# alt: 两幅图：左图为不同小管流量下聚集风险指数随尿液 pH 的变化，在 pI 附近（竖点线）最高，流量越低越高；右图为不同尿 pH 下风险指数随血清受累游离轻链浓度的变化，超过近端小管重吸收上限后才开始上升。
 plt.show()
 
 # %% [markdown]
@@ -167,6 +169,7 @@ ax.set_xlabel("CDR3 对 THP 的相对亲和力 a（参考轻链 = 1，示意）"
 ax.set_ylabel("聚集风险指数（参考 = 1）")
 ax.set_title("亲和力低的轻链即使大量存在也较少形成管型")
 ax.legend(fontsize=9)
+# alt: 曲线图：横轴为 CDR3 对 THP 的相对亲和力（对数刻度），三条曲线对应三种小管流量；聚集风险指数随亲和力升高而上升，亲和力低时即使游离轻链很多风险也低，流量越低曲线越高。
 plt.show()
 
 # %% [markdown]

@@ -52,7 +52,7 @@ from mmlib.models import parameter_table
 # 电泳条带的含量取成人参考范围的中间值（参考范围因实验室而异），条带位置和宽度是**示意值**。
 
 # %%
-pd.concat([parameter_table(cl.PARAMETERS), parameter_table(ep.PARAMETERS)], ignore_index=True)
+pd.concat([parameter_table(cl.PARAMETERS), parameter_table(ep.PARAMETERS)], ignore_index=True).style.hide(axis="index")
 
 # %% [markdown]
 # ## V(D)J 组合多样性
@@ -83,6 +83,7 @@ for ax, f, title in ((axes[0], 0.0, "多克隆（f = 0）"), (axes[1], 0.6, "单
     ax.set_ylabel("占全部细胞的百分比（%）")
     ax.set_title(f"{title}：Shannon 熵 {cl.shannon_entropy(counts):.2f} nat")
 fig.tight_layout()
+# alt: 两幅条形图：按细胞数排序的前 30 个克隆型各占全部细胞的百分比。左图多克隆，各克隆型都很小且相近；右图单克隆扩增，第一个克隆型独占大部分细胞；标题给出两者的 Shannon 熵。
 plt.show()
 
 # %% [markdown]
@@ -107,6 +108,7 @@ ax2.set_ylabel("Simpson 指数 / 克隆性（0–1）")
 ax2.grid(False)
 fig.legend(loc="upper center", bbox_to_anchor=(0.5, 0.88), fontsize=9)
 ax1.set_title("一个克隆扩增时多样性的坍缩")
+# alt: 双纵轴曲线：随扩增克隆占细胞的比例 f 增大，Shannon 熵（左轴）下降，Simpson 指数与克隆性（右轴）上升。
 plt.show()
 
 # %% [markdown]
@@ -133,6 +135,7 @@ for ax, (name, serum) in zip(axes, sera.items()):
 axes[0].set_ylabel("光密度（g/dL 每单位迁移距离）")
 axes[0].set_ylim(-10, 110)
 fig.tight_layout()
+# alt: 三幅血清蛋白电泳图并排，横轴标出白蛋白、α1、α2、β、γ 区：正常血清的 γ 区是低而宽的丘；多克隆增高时 γ 区整体抬高、仍然宽；单克隆时 γ 区出现一个窄而高的 M 峰。
 plt.show()
 
 pd.DataFrame({name: ep.fraction_areas(ep.densitogram(s)) for name, s in sera.items()}).round(2).rename(
@@ -159,6 +162,7 @@ ax.set_xlabel("相对迁移距离")
 ax.set_ylabel("光密度（g/dL 每单位迁移距离）")
 ax.set_title(f"真实 M 蛋白 1.0 g/dL，测得 {spike.g_dl:.2f} g/dL（{spike.g_l:.1f} g/L）")
 ax.legend(fontsize=9)
+# alt: 电泳曲线：γ 区的 M 峰叠在多克隆 γ 背景（虚线）之上，橙色阴影为垂直分割法的积分区；标题给出真实 M 蛋白与测得值。
 plt.show()
 
 # %% [markdown]
@@ -180,6 +184,7 @@ axes[1].set_xlabel("真实 M 蛋白（g/dL）")
 axes[1].set_ylabel("测得值 / 真实值")
 axes[1].set_title("M 峰越小，背景造成的相对高估越大")
 fig.tight_layout()
+# alt: 两幅图：左图测得 M 蛋白对真实 M 蛋白，各点都在 y = x 线上方；右图测得值与真实值之比随真实 M 蛋白增大而下降、逐渐接近 1。
 plt.show()
 
 # %% [markdown]
@@ -203,6 +208,7 @@ for ax, (name, serum) in zip(axes, cases.items()):
     ax.set_title(f"{name}\n判读：{ep.read_immunofixation(lanes)}", fontsize=11)
     ax.grid(False)
 fig.tight_layout()
+# alt: 三幅模拟的免疫固定电泳胶图，每幅有 SPE、G、A、M、κ、λ 六条泳道：IgG κ 骨髓瘤在 G 与 κ 泳道同一位置出现窄带，IgA λ 骨髓瘤在 A 与 λ 泳道出现窄带，轻链型只在 κ 泳道出现窄带；标题写出判读结果。
 plt.show()
 
 # %% [markdown]

@@ -57,7 +57,7 @@ from mmlib.models import parameter_table
 # κ/λ > 4:1 或 < 1:2 视为存在克隆性浆细胞 [Kumar 2016]。
 
 # %%
-parameter_table(im.PARAMETERS)
+parameter_table(im.PARAMETERS).style.hide(axis="index")
 
 # %% [markdown]
 # ## 模拟一份骨髓样本
@@ -93,6 +93,7 @@ axes[1].set_title("第二步：门内细胞按 CD19 / CD56 区分")
 axes[1].text(0.42, 0.85, "异常表型：CD19- CD56+", color="#D55E00", transform=axes[1].transAxes)
 axes[1].text(0.6, 0.36, "正常表型：CD19+ CD56-", color="#009E73", transform=axes[1].transAxes)
 fig.tight_layout()
+# alt: 两幅流式散点图：左图 CD38 对 CD138，虚线把 CD38 强阳性且 CD138 阳性的细胞圈为浆细胞门；右图为门内细胞的 CD19 对 CD56，异常表型（CD19 阴性、CD56 阳性）与正常表型（CD19 阳性、CD56 阴性）分成两群。
 plt.show()
 
 print(f"浆细胞门内细胞：{gate.n_pc} 个（占全部事件 {gate.pc_fraction:.1%}）")
@@ -113,6 +114,7 @@ ax.plot([0, 5], [0, 5], color="k", lw=1, ls="--")
 ax.set_xlabel("胞浆 κ 荧光强度（log$_{10}$，任意单位）")
 ax.set_ylabel("胞浆 λ 荧光强度（log$_{10}$，任意单位）")
 ax.set_title("浆细胞的胞浆轻链：克隆细胞全部为 κ")
+# alt: 散点图：浆细胞胞浆 κ 对 λ 荧光强度；异常表型的克隆细胞（橙色）全部偏向 κ 一侧，正常表型细胞（绿色）分布在对角虚线两侧。
 plt.show()
 
 # %% [markdown]
@@ -157,6 +159,7 @@ axes[1].set_ylabel("设门得到的异常浆细胞比例")
 axes[1].set_title("异常表型在很小的克隆中也能检出")
 axes[1].legend(fontsize=9)
 fig.tight_layout()
+# alt: 两幅图：左图 κ:λ 比值随克隆比例 f 上升，公式曲线与模拟点吻合，f 较大时才越过界值虚线；右图设门得到的异常浆细胞比例与真实克隆比例几乎重合，克隆很小时也能检出。
 plt.show()
 
 # %% [markdown]

@@ -57,7 +57,7 @@ from mmlib.models import parameter_table
 # 其余数值是**示意值**，调到正常状态下 Hb 14 g/dL、转铁蛋白饱和度 30%、每日回收铁约 20 mg。
 
 # %%
-parameter_table(iron.PARAMETERS)
+parameter_table(iron.PARAMETERS).style.hide(axis="index")
 
 # %% [markdown]
 # ## 三种机制的稳态比较
@@ -103,6 +103,7 @@ axes[2].set_title("Hb 按红细胞寿命的时间尺度下降")
 for ax in axes:
     ax.set_xlabel("时间（天）")
 fig.tight_layout()
+# alt: 三幅并排曲线，横轴为时间（天）：转铁蛋白饱和度在数天内降低，铁蛋白（贮存铁）逐渐升高，血红蛋白按红细胞寿命的时间尺度缓慢下降。
 plt.show()
 print(f"总铁量：起点 {tr.total_mg[0]:.3f} mg，终点 {tr.total_mg[-1]:.3f} mg（守恒）")
 
@@ -123,6 +124,7 @@ ax2.set_ylabel("铁蛋白（ng/mL）")
 ax2.grid(False)
 fig.legend(loc="upper center", bbox_to_anchor=(0.55, 0.85), fontsize=9)
 ax1.set_title("IL-6 越高：贮存铁越多，可利用铁越少")
+# alt: 双纵轴曲线：随血清 IL-6 升高，铁蛋白（虚线，右轴）上升，转铁蛋白饱和度与血红蛋白（左轴）下降。
 plt.show()
 
 # %% [markdown]
@@ -146,6 +148,7 @@ ax.set_xlabel("血红蛋白（g/dL，向右递减）")
 ax.set_ylabel("血清 EPO（mIU/mL，对数刻度）")
 ax.set_title("肾功能受损使 EPO 对贫血的反应变钝（黑点：IL-6 20 pg/mL 时的稳态）")
 ax.legend(fontsize=9)
+# alt: 曲线图：几种肾脏 EPO 反应水平下，血清 EPO（对数刻度）随血红蛋白降低而升高，肾脏反应越差曲线越低；黑点为 IL-6 为 20 pg/mL 时各自的稳态。
 plt.show()
 
 # %% [markdown]

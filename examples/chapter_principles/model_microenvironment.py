@@ -54,7 +54,7 @@ from mmlib.models import parameter_table
 # 这是一个纯粹的**示意模型**：所有参数都是为了让机制清晰可见而选定的，没有拟合任何数据。
 
 # %%
-parameter_table(me.PARAMETERS)
+parameter_table(me.PARAMETERS).style.hide(axis="index")
 
 # %% [markdown]
 # ## 稳态的解析解与“环路增益”
@@ -85,6 +85,7 @@ ax.set_xlabel("时间（天）")
 ax.set_ylabel("相对水平（无量纲）")
 ax.set_title("肿瘤与微环境相互放大，趋于稳态")
 ax.legend(fontsize=9)
+# alt: 曲线图：肿瘤负荷、基质 IL-6 和破骨细胞活性随时间相互放大而上升，最后趋于稳定；肿瘤负荷停在灰色点线标出的解析稳态 T* 上。
 plt.show()
 
 # %% [markdown]
@@ -108,6 +109,7 @@ ax.set_xlabel("时间（天）")
 ax.set_ylabel("相对肿瘤负荷 T")
 ax.set_title("切断任何一环都会降低肿瘤稳态")
 ax.legend(fontsize=9)
+# alt: 多条肿瘤负荷随时间变化的曲线：竖点线处起分别切断恶性循环的不同环节，每一种都使肿瘤负荷下降到更低的稳态。
 plt.show()
 pd.DataFrame(rows).set_index("治疗")
 
@@ -140,6 +142,7 @@ axes[1].set_xlabel("环路增益 G")
 axes[1].set_ylabel("稳态肿瘤负荷 T*")
 axes[1].set_title("T* ∝ 1/(1 - G)")
 fig.tight_layout()
+# alt: 两幅图：左图稳态肿瘤负荷 T* 随 IL-6 对肿瘤的促进系数 b_S 增大而越来越快地上升；右图 T* 随环路增益 G 接近 1（竖点线）而急剧上升。
 plt.show()
 
 # %% [markdown]

@@ -55,7 +55,7 @@ from mmlib.models import progression as pg
 # ## 参数
 
 # %%
-parameter_table(pg.PARAMETERS)
+parameter_table(pg.PARAMETERS).style.hide(axis="index")
 
 # %% [markdown]
 # ## MGUS 与 SMM：模拟与解析曲线
@@ -79,6 +79,7 @@ ax.set_xlabel("随访时间（年）")
 ax.set_ylabel("累积进展比例（%）")
 ax.set_title("MGUS 与 SMM 的累积进展（未计死亡竞争风险）")
 ax.legend(fontsize=8)
+# alt: 累积进展曲线：MGUS 与 SMM 各有一条解析曲线（带阴影）和一条模拟的 Kaplan–Meier 阶梯线，两者吻合；SMM 的曲线远高于 MGUS。
 plt.show()
 
 # %% [markdown]
@@ -98,6 +99,7 @@ ax.set_xlabel("随访时间（年）")
 ax.set_ylabel("累积进展比例（%）")
 ax.set_title("SMM：同一组数字的两种读法")
 ax.legend(fontsize=9)
+# alt: SMM 的累积进展曲线：实线把每年的百分比读作累积发生率的增量，虚线把它们读作风险率；黑点为 Kyle 2007 逐年相加的累积值。
 plt.show()
 
 # %% [markdown]
@@ -123,6 +125,7 @@ ax.set_xlabel("随访时间（年）")
 ax.set_ylabel("累积进展比例（%）")
 ax.set_title("Mayo 2018 三组（实线：解析；虚线：模拟）")
 ax.legend(fontsize=9)
+# alt: Mayo 2018 低、中、高危三组的累积进展曲线（实线为解析，虚线为模拟），风险越高上升越快；水平点线标出 50%，与曲线的交点就是中位进展时间。
 plt.show()
 pd.DataFrame(rows).set_index("分组")
 
@@ -167,6 +170,7 @@ ax.set_xlabel("随访时间（年）")
 ax.set_ylabel("累积进展比例（%）")
 ax.set_title("死亡风险越高，真正发生进展的人越少")
 ax.legend(fontsize=9)
+# alt: 累积进展曲线：黑色粗线为不计死亡时的 1 − exp(−Λ)，其余曲线为不同死亡率 μ 下的累积发生函数，μ 越大曲线越低。
 plt.show()
 
 # %% [markdown]

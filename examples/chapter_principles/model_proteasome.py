@@ -63,7 +63,7 @@ from mmlib.models import proteasome as pr
 # 剂量轴标作 nM，只是为了有一个熟悉的刻度：**所有剂量和由此得到的 IC50 都是示意值**，不是任何药物的实测效价。
 
 # %%
-parameter_table(pr.PARAMETERS)
+parameter_table(pr.PARAMETERS).style.hide(axis="index")
 
 # %% [markdown]
 # ## 无药物时的稳态
@@ -101,6 +101,7 @@ for ax in axes:
     ax.set_xlabel("加药后时间（小时）")
     ax.legend(fontsize=8)
 fig.tight_layout()
+# alt: 三幅并排曲线，横轴为加药后时间（小时），骨髓瘤细胞与正常细胞各一条：错误折叠蛋白堆积；CHOP 升高（实线）而 MCL1 下降（虚线）；凋亡信号 CHOP/MCL1 上升，点线为凋亡阈值 θ。
 plt.show()
 
 # %% [markdown]
@@ -129,6 +130,7 @@ ax.set_xlabel("药物浓度（示意剂量，以 nM 标度，对数刻度）")
 ax.set_ylabel("稳态存活比例（%）")
 ax.set_title(f"示意 IC50：骨髓瘤 {ic50_mm:.1f} nM，正常细胞 {ic50_normal:.1f} nM（比值 {ic50_normal / ic50_mm:.1f}）")
 ax.legend(fontsize=9)
+# alt: 剂量反应曲线：稳态存活比例随药物浓度（对数刻度）升高而下降，骨髓瘤细胞的曲线在正常细胞左侧；竖点线标出两者的 IC50，标题给出数值与比值。
 plt.show()
 
 # %% [markdown]
@@ -148,6 +150,7 @@ ax.minorticks_off()
 ax.set_xlabel("负荷 / 容量（φL / V）")
 ax.set_ylabel("示意 IC50（nM 标度，对数刻度）")
 ax.set_title("负荷越接近容量，所需剂量越低")
+# alt: 曲线图：所需的 IC50（对数刻度）随蛋白负荷与降解容量之比 φL/V 增大而下降。
 plt.show()
 
 # %% [markdown]

@@ -121,14 +121,19 @@ def test_search_returns_nothing_for_a_word_not_in_the_book(site, page):
     assert page.locator(".md-search-result__item").count() == 0
 
 
-def test_diagram_renders_from_the_local_copy(site, page):
-    page.goto((site / "chapter_principles" / "disease-spectrum.html").as_uri())
-    # Material renders each diagram into a closed shadow root: the source text disappears and the box grows
-    page.wait_for_function(
-        "() => { const d = [...document.querySelectorAll('.mermaid')];"
-        " return d.length > 0 && d.every(e => e.tagName === 'DIV' && e.textContent.trim() === ''"
-        " && e.getBoundingClientRect().height > 50); }", timeout=60000)
-    assert _foreign(page.requests) == []
+def test_diagram_is_drawn_without_javascript(site, browser):
+    """The diagrams are inline SVG: they show with JavaScript switched off, in light and dark mode."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(java_script_enabled=False, color_scheme=scheme)
+        page = context.new_page()
+        requests: list[str] = []
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((site / "chapter_principles" / "disease-spectrum.html").as_uri())
+        boxes = page.locator(".mm-diagram svg").evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().height)")
+        assert len(boxes) == 2 and min(boxes) > 50, boxes
+        assert _foreign(requests) == [] and not [u for u in requests if "mermaid" in u]
+        context.close()
 
 
 def test_notebook_page_formulas_plot_and_download(site, browser):

@@ -114,12 +114,22 @@ def test_no_file_loads_anything_from_another_host(site):
     assert offenders == {}
 
 
-def test_mermaid_is_loaded_only_on_pages_with_diagrams(html_pages):
-    with_diagram = [p for p, t in html_pages.items() if 'class="mermaid"' in t]
-    assert with_diagram, "the book is expected to contain diagrams"
+def test_diagrams_and_formulas_are_prerendered_and_no_page_loads_their_javascript(html_pages):
+    with_diagram = [p for p, t in html_pages.items() if 'class="mm-diagram"' in t]
+    assert len(with_diagram) >= 5, "the book is expected to contain diagrams"
     for page, text in html_pages.items():
-        loads = "mermaid/mermaid.min.js" in text
-        assert loads == (page in with_diagram), page
+        assert 'class="mermaid"' not in text, page
+        assert not re.search(r"<script[^>]+(?:mermaid|katex|auto-render|math\.js)", text), page
+        assert "katex-error" not in text, page
+        for svg in re.findall(r'<div class="mm-diagram"><svg\b.*?</svg>', text, re.S):
+            # an accessible name and a description that lists the arrows
+            assert re.search(r'<title id="[^"]+">[^<]{4,}</title><desc id="[^"]+">[^<]{10,}</desc>', svg), page
+            assert "var(--md-mermaid-node-bg-color)" in svg, page   # palette colours: light, dark and print
+    # formulas are KaTeX HTML in the page itself, in Markdown pages and notebook pages alike
+    assert 'class="katex"' in html_pages["chapter_principles/disease-spectrum.html"]
+    assert 'class="katex"' in html_pages["chapter_principles/model_bone.html"]
+    assert "$$" not in re.sub(r"<(script|pre|code)\b.*?</\1>", "", html_pages["chapter_principles/model_bone.html"],
+                              flags=re.S)
 
 
 def test_every_page_carries_the_teaching_notice(html_pages):

@@ -63,7 +63,7 @@ def test_math_and_diagrams_are_rendered_not_raw(edition, site):
         article = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select_one(
             "article.md-content__inner")
         formulas += len(article.select(".arithmatex"))
-        diagrams += len(article.select(".mermaid"))
+        diagrams += len(article.select(".mermaid, .mm-diagram"))
     assert formulas >= 40 and diagrams >= 10
     assert m["math"] >= formulas and m["diagrams"] == diagrams
     text = "\n".join(p.extract_text() or "" for p in reader.pages)
