@@ -284,7 +284,7 @@ def write_pdf(site: Path, out: Path) -> dict:
         staging.unlink(missing_ok=True)
     rendered = re.sub(r"<script\b[^>]*>.*?</script>", "", rendered, flags=re.S)  # nothing runs in print
     # KaTeX's hidden MathML copy (for screen readers) would be typeset as a second, raw TeX copy
-    rendered = re.sub(r'<span class="katex-mathml">.*?</math></span>', "", rendered, flags=re.S)
+    rendered = re.sub(r"<math\b.*?</math>", "", rendered, flags=re.S)
     t1 = time.perf_counter()
     handler = _GlyphLog()
     wlog = logging.getLogger("weasyprint")
