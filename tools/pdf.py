@@ -13,10 +13,12 @@ Called by ``python3 tools/book.py offline`` after the site is built.  Steps:
    glossary and the references.  Ids are prefixed with the page they come
    from, so cross-references (glossary, references, sections) become links
    inside the PDF; links to files that are not pages become plain text;
-3. let headless Chromium (Playwright, already used by the browser tests) run
-   the site's own KaTeX and Mermaid on that document, so math and diagrams look
-   as on the site (Mermaid with SVG text labels, which a PDF engine can draw)
-   — formulas or diagrams already rendered at build time are left as they are;
+3. open that document once in headless Chromium (Playwright, already used by
+   the build and the browser tests): formulas and diagrams are normally already
+   rendered at build time (hooks/prerender.py) and only their CSS colours are
+   resolved here; any formula or diagram that is not yet rendered is rendered
+   with the site's own KaTeX and Mermaid (SVG text labels, which a PDF engine
+   can draw);
 4. typeset the rendered document with WeasyPrint: A4, running header with the
    chapter title, page numbers, PDF bookmarks from the headings, embedded
    (subset) Noto Sans CJK SC from the machine's fonts, figures kept whole.
