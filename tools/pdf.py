@@ -230,7 +230,12 @@ async () => {
   });
   return {math: document.querySelectorAll('.katex').length,
           diagrams: document.querySelectorAll('.mermaid svg, .mm-diagram svg').length,
-          unrendered: document.querySelectorAll('pre.mermaid:not(:has(svg)), div.mermaid:not(:has(svg))').length};
+          unrendered: document.querySelectorAll('pre.mermaid:not(:has(svg)), div.mermaid:not(:has(svg))').length,
+          // TeX left as text outside code (a formula neither build nor this pass rendered)
+          raw_math: Array.from(document.querySelectorAll('p, li, td, th, .arithmatex'))
+            .filter(el => !el.closest('pre, code, .katex'))
+            .filter(el => /\\$\\$|\\\\\\(|\\\\\\[|\\\\frac|\\\\mathrm/.test(
+              Array.from(el.childNodes).filter(n => n.nodeType === 3).map(n => n.textContent).join(''))).length};
 }
 """
 
@@ -298,7 +303,7 @@ def write_pdf(site: Path, out: Path) -> dict:
     finally:
         wlog.removeHandler(handler)
     t2 = time.perf_counter()
-    return {"pages": len(doc.pages), "site_pages": len(dict.fromkeys(pages)), "math": stats["math"], "diagrams": stats["diagrams"],
+    return {"pages": len(doc.pages), "site_pages": len(dict.fromkeys(pages)), "math": stats["math"], "diagrams": stats["diagrams"], "raw_math": stats["raw_math"],
             "render_s": round(t1 - t0, 1), "typeset_s": round(t2 - t1, 1), "bytes": out.stat().st_size,
             "warnings": handler.messages}
 

@@ -66,8 +66,9 @@ def test_math_and_diagrams_are_rendered_not_raw(edition, site):
         diagrams += len(article.select(".mermaid, .mm-diagram"))
     assert formulas >= 40 and diagrams >= 10
     assert m["math"] >= formulas and m["diagrams"] == diagrams
+    assert m["raw_math"] == 0                       # no TeX left as text outside code
     text = "\n".join(p.extract_text() or "" for p in reader.pages)
-    assert "\\frac" not in text and "flowchart" not in text and "$$" not in text
+    assert "flowchart" not in text and "graph TD" not in text
 
 
 def test_every_figure_of_the_site_is_in_the_pdf(edition, site):
