@@ -125,6 +125,8 @@ def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
                                ".mm-notice"):  # the notice is in every page's footer instead
         junk.decompose()
     for tag in article.find_all(id=True):
+        if tag.name == "svg" or tag.find_parent("svg") is not None:
+            continue  # a diagram's own style sheet and markers refer to its ids (hashed, so unique already)
         tag["id"] = f"{prefix}--{tag['id']}"
     base = posixpath.dirname(page)
     for a in article.find_all("a", href=True):
@@ -132,7 +134,7 @@ def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
         parts = urlsplit(href)
         if parts.scheme in ("http", "https", "mailto"):
             continue
-        if parts.scheme == "data" or href.startswith("data:"):
+        if parts.scheme == "data" or href.startswith(("data:", "#__codelineno")):  # code line anchors: none on paper
             a.unwrap()
             continue
         target = _page_path(posixpath.join(base, parts.path)) if parts.path else page
@@ -226,7 +228,17 @@ async () => {
   // variables; the typesetter gets the resolved colours
   document.querySelectorAll('.mm-diagram svg *').forEach(el => {
     const cs = getComputedStyle(el);
-    for (const prop of ['fill', 'stroke', 'color']) el.style.setProperty(prop, cs.getPropertyValue(prop));
+    // as SVG presentation attributes: the typesetter's SVG renderer reads those, not CSS variables
+    for (const prop of ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'fill-opacity', 'stroke-opacity',
+                        'font-size', 'font-weight']) {
+      const v = cs.getPropertyValue(prop);
+      if (v) el.setAttribute(prop, v);
+    }
+    el.removeAttribute('style');
+  });
+  // the diagrams' own style sheets (CSS variables) are resolved above; the typesetter must not re-apply them
+  document.querySelectorAll('.mm-diagram svg style, .mm-diagram svg *').forEach(el => {
+    if (el.tagName.toLowerCase() === 'style') el.remove();
   });
   return {math: document.querySelectorAll('.katex').length,
           diagrams: document.querySelectorAll('.mermaid svg, .mm-diagram svg').length,
