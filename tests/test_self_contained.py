@@ -16,10 +16,10 @@ SUFFIXES = {".py", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".json", ".sh", ".m
             ".html", ""}
 SHARED = "sha" + "red"
 OUTSIDE = [
-    re.compile(r"\.\./+" + SHARED + r"\b"),                       # ../shared, ../../shared/seed
+    re.compile(r"\.\./+" + SHARED + r"\b"),                       # a relative path up to the sibling folder
     re.compile(r"/work/" + SHARED + r"\b"),                       # the workplace's absolute path
-    re.compile(r"""parents?(?:\[\d+\])?\s*/\s*["']""" + SHARED + r"""["']"""),  # ROOT.parent / "shared"
-    re.compile(r"""["']""" + SHARED + r"""["']\s*/\s*["']seed["']"""),          # "shared" / "seed"
+    re.compile(r"""parents?(?:\[\d+\])?\s*/\s*["']""" + SHARED + r"""["']"""),  # ROOT.parent joined with the sibling folder
+    re.compile(r"""["']""" + SHARED + r"""["']\s*/\s*["']seed["']"""),          # the folder joined with its seed folder
     re.compile(r"\bMM_SEED_DIR\b"),
 ]
 
