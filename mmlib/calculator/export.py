@@ -179,7 +179,7 @@ def bundle(files: tuple[str, ...] = JS_FILES, data: dict[str, Any] | None = None
     """The calculator script: the data, then the JavaScript files in load order (those that exist).
 
     >>> text = bundle(("mm-core.js",))
-    >>> text.index("globalThis.MM_DATA") < text.index("MM.asRead")
+    >>> text.index("globalThis.MM_DATA") < text.index("function asRead")
     True
     """
     parts = [data_script(data)]
