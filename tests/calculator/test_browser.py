@@ -250,6 +250,7 @@ def test_the_url_fragment_round_trip(site, page, browser):
             "biopsy_proven_plasmacytoma": False}
     open_form(page, site, "chapter_calculators/diagnosis.html")
     fill(page, "mm-diagnosis", case)
+    page.wait_for_function("() => location.hash.includes('calcium_mmol_l=2.9')")  # written 300 ms after typing
     url = page.url
     assert "#mm-diagnosis?" in url and "calcium_mmol_l=2.9" in url
     other = browser.new_page()

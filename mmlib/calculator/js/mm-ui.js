@@ -197,8 +197,9 @@
       summary.innerHTML = response ? renderResponse(out) : renderAssess(Object.assign({ _run: run }, out), flags(form.getAttribute("data-mm-show")));
       trace.innerHTML = renderTrace(out, (form.getAttribute("data-mm-trace") || "").split(" ").filter(Boolean));
     }
-    saveHash(form, st);
     api.lastMs = performance.now() - t0;
+    clearTimeout(form.mmTimer);  /* the address bar can wait: replaceState costs milliseconds */
+    if (!loading) form.mmTimer = setTimeout(function () { saveHash(form, st); }, 300);
     return out;
   }
 
