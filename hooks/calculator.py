@@ -118,12 +118,24 @@ def calculator_data() -> dict[str, Any]:
 
 
 def source_hash() -> str:
-    """Hash of every file the script is made from (mmlib's Python and the JavaScript)."""
-    h = hashlib.sha256()
+    """Hash of every file the script is made from (this hook, mmlib's Python and the JavaScript)."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
     lib = ROOT / "mmlib"
     for path in sorted(p for p in lib.rglob("*") if p.suffix in (".py", ".js") and p.is_file()):
         h.update(path.relative_to(lib).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()[:16]
+
+
+def compact(js: str) -> str:
+    r"""The script without indentation, ``//`` comment lines and comments that open a line (the file markers
+    ``/* mm-….js */`` stay).  Only whole lines are touched, so code and strings are unchanged.
+
+    >>> compact("/* mm-a.js */\n(function () {\n  // note\n  /* what it mirrors\n     in Python */\n  x = '  y';\n})();\n")
+    "/* mm-a.js */\n(function () {\nx = '  y';\n})();\n"
+    """
+    js = re.sub(r"(?m)^[ \t]+", "", js)
+    js = re.sub(r"(?m)^//.*\n", "", js)
+    return re.sub(r"(?ms)^/\*(?! mm-[\w-]+\.js \*/$).*?\*/[ \t]*\n", "", js)
 
 
 def script_text() -> str:
@@ -133,7 +145,7 @@ def script_text() -> str:
     cached = CACHE / f"mm-calculator.{source_hash()}.js"
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
-    text = bundle(data=calculator_data())
+    text = compact(bundle(data=calculator_data()))
     CACHE.mkdir(parents=True, exist_ok=True)
     for old in CACHE.glob("mm-calculator.*.js"):
         old.unlink()
@@ -276,7 +288,9 @@ def render_form(form: str, data: dict[str, Any] | None = None) -> str:
                          f'</fieldset></details>')
     file_name = "response.json" if kind == "response" else "case.json"
     parts.append(f'<p class="mm-actions"><button type="button" class="md-button" data-mm-download="{file_name}">'
-                 '下载 JSON</button><button type="reset" class="md-button">清空</button>'
+                 '下载 JSON</button><button type="button" class="md-button" data-mm-link>复制链接</button>'
+                 '<button type="reset" class="md-button">清空</button>'
+                 '<span class="mm-said" role="status"></span>'
                  '<span class="mm-note">JSON 文件可用 <code>python -m mmlib '
                  f'{"response" if kind == "response" else "assess"} {file_name}</code> 核对</span></p>')
     parts.append(f'<p class="mm-e mm-form-e" id="mm-{form}-e"></p>')

@@ -68,6 +68,7 @@ def browser():
 @pytest.fixture()
 def page(browser):
     context = browser.new_context(viewport=VIEWPORTS["desktop"], accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
     pg = context.new_page()
     pg.requests, pg.errors = [], []
     pg.on("request", lambda r: pg.requests.append(r.url))
@@ -260,6 +261,17 @@ def test_the_url_fragment_round_trip(site, page, browser):
     assert other.locator('#mm-diagnosis [name="sex"]').input_value() == "female"
     assert shown_result(other, "mm-diagnosis") == shown_result(page, "mm-diagnosis") == expected(case)
     other.close()
+
+
+def test_copy_link_puts_the_case_in_the_address_even_after_scrolling(site, page):
+    open_form(page, site, "chapter_calculators/diagnosis.html")
+    fill(page, "mm-diagnosis", {"bmpc_percent": 12, "sex": "male"})
+    page.evaluate("() => history.replaceState(null, '', '#使用说明')")  # Material follows the headings
+    page.locator("#mm-diagnosis [data-mm-link]").click()
+    page.wait_for_function("() => document.querySelector('#mm-diagnosis .mm-said').textContent !== ''")
+    said = page.locator("#mm-diagnosis .mm-said").inner_text()
+    link = page.evaluate("() => navigator.clipboard.readText()") if said == "已复制本病例的链接" else said
+    assert link.endswith("diagnosis.html#mm-diagnosis?bmpc_percent=12&sex=male"), said
 
 
 def test_download_json_gives_the_case_file(site, page):

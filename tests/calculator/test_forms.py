@@ -103,3 +103,23 @@ def test_the_script_holds_the_data_and_the_interface():
     assert text.startswith("globalThis.MM_DATA = {")
     assert '"ui":{' in text and "/* mm-core.js */" in text and "/* mm-ui.js */" in text
     assert text.index("/* mm-core.js */") < text.index("/* mm-ui.js */")
+
+
+def test_the_compacted_script_computes_what_the_files_compute(tmp_path):
+    """The shipped script (indentation and comment lines removed) gives the same result in Node."""
+    import json
+    import subprocess
+
+    from mmlib.calculator import bundle
+
+    case = {"m_protein_g_dl": 3.5, "bmpc_percent": 12, "calcium_mg_dl": 11.5, "beta2m_mg_l": 6, "albumin_g_dl": 3}
+    out = []
+    for name, text in (("full.js", bundle(data=hook.calculator_data())), ("compact.js", hook.script_text())):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        proc = subprocess.run(["node", "-e", f"require({json.dumps(str(path))});"
+                               f"process.stdout.write(JSON.stringify(MM.assess({json.dumps(case)})))"],
+                              capture_output=True, text=True, check=True)
+        out.append(json.loads(proc.stdout))
+    assert out[0] == out[1]
+    assert len(hook.script_text()) < len(bundle(data=hook.calculator_data()))

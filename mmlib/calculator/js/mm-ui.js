@@ -211,10 +211,13 @@
 
   /* ---- the URL fragment: #mm-FORM?field=value&... ---- */
   var loading = true;
+  function hashOf(form, st) {
+    var qs = st.items.map(function (it) { return encodeURIComponent(it.name) + "=" + encodeURIComponent(it.raw); }).join("&");
+    return qs ? "#" + form.id + "?" + qs : "";
+  }
   function saveHash(form, st) {
     if (loading) return;
-    var qs = st.items.map(function (it) { return encodeURIComponent(it.name) + "=" + encodeURIComponent(it.raw); }).join("&");
-    var h = qs ? "#" + form.id + "?" + qs : "";
+    var h = hashOf(form, st);
     if (h === location.hash || (!h && location.hash.indexOf("#" + form.id + "?") !== 0)) return;
     try { history.replaceState(null, "", h || location.pathname + location.search); } catch (e) { /* file:// in some browsers */ }
   }
@@ -269,6 +272,15 @@
       update(form);
     });
     form.addEventListener("reset", function () { setTimeout(function () { allUnits(form, 0); update(form); }, 0); });
+    var link = form.querySelector("[data-mm-link]"), said = form.querySelector(".mm-said");
+    /* the address bar also follows the headings as one scrolls (Material), so the link is made here */
+    link.addEventListener("click", function () {
+      var h = hashOf(form, readForm(form)), url = location.href.split("#")[0] + h;
+      try { history.replaceState(null, "", h || location.pathname); } catch (e) { /* file:// */ }
+      var done = function () { said.textContent = "已复制本病例的链接"; };
+      var shown = function () { said.textContent = "链接已显示在地址栏：" + url; };
+      if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, shown); else shown();
+    });
     var dl = form.querySelector("[data-mm-download]");
     dl.addEventListener("click", function () { download(form, dl.getAttribute("data-mm-download")); });
     update(form);
