@@ -441,3 +441,28 @@ def test_edge_inputs_agree():
     py, diffs = _compare(EDGE_CASES)
     assert not diffs, "\n".join(diffs)
     assert sum("error" in p for p in py) >= 40
+
+
+def _date_text(rng: random.Random) -> str:
+    """A string near the ISO forms Python reads (YYYY-MM-DD, YYYYMMDD, week dates), often slightly off."""
+    year = rng.choice(("2024", "2020", "2021", "0001", "0000", "9999", "1900", "2000"))
+    form = rng.choice(("{y}-{m}-{d}", "{y}{m}{d}", "{y}-W{w}", "{y}W{w}", "{y}-W{w}-{k}", "{y}W{w}{k}"))
+    text = form.format(y=year, m=rng.choice(("01", "02", "12", "13", "00")), d=rng.choice(("01", "28", "29", "30", "31")),
+                       w=rng.choice(("01", "52", "53", "00", "54")), k=rng.choice("0178"))
+    roll = rng.random()
+    if roll < 0.3:
+        i = rng.randrange(len(text) + 1)
+        text = text[:i] + rng.choice(("x", "-", "é", "1", "W", " ")) + text[i:]
+    elif roll < 0.45:
+        i = rng.randrange(len(text))
+        text = text[:i] + text[i + 1:]
+    return text
+
+
+def test_visit_dates_read_as_python_reads_them():
+    rng = random.Random(3)
+    args = [{"baseline": _B, "visits": [{"date": _date_text(rng), **_V}]} for _ in range(600)]
+    py, diffs = _compare(args)
+    assert not diffs, "\n".join(diffs)
+    assert 50 < sum("ok" in p for p in py) < 550
+

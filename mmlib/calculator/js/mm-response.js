@@ -448,51 +448,24 @@
   // --- series (assess_visits) ------------------------------------------------------------
   const pad = (x, n) => String(x).padStart(n, "0");
   const iso = (y, m, d) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
-  function fromUTC(ms) {
-    const t = new Date(ms);
-    return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
-  }
   const utc = (y, m, d) => { const t = new Date(0); t.setUTCFullYear(y, m - 1, d); return t.getTime(); };
   const leap = (y) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const mdays = (y, m) => [31, leap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
-  // datetime.date.fromisoformat (CPython 3.11 C parser: 7, 8 or 10 UTF-8 bytes, trailing bytes not checked)
+  // date.fromisoformat (CPython 3.11 C parser: 7, 8 or 10 UTF-8 bytes; trailing bytes of the short forms unchecked)
   function isoDate(s) {
-    let n;
+    let n, m, y, mo, d;
     try { n = unescape(encodeURIComponent(s)).length; } catch (e) { return null; }
     if (n !== 7 && n !== 8 && n !== 10) return null;
-    let p = 0;
-    const digits = (k) => {
-      let v = 0;
-      for (let i = 0; i < k; i++, p++) {
-        const ch = s.charCodeAt(p) - 48;
-        if (!(ch >= 0 && ch <= 9)) return null;
-        v = v * 10 + ch;
-      }
-      return v;
-    };
-    let y = digits(4), m, d;
-    if (y === null) return null;
-    const sep = s[p] === "-";
-    if (sep) p++;
-    if (s[p] === "W") {
-      p++;
-      const w = digits(2);
-      let wd = 1;
-      if (w === null) return null;
-      if (p < n) {
-        if (sep && s[p++] !== "-") return null;
-        if ((wd = digits(1)) === null) return null;
-      }
-      const first = (new Date(utc(y, 1, 1)).getUTCDay() + 6) % 7;
-      if ((w <= 0 || w >= 53) && !(w === 53 && (first === 3 || (first === 2 && leap(y))))) return null;
-      if (wd <= 0 || wd >= 8) return null;
-      const monday = utc(y, 1, 1 - first + (first > 3 ? 7 : 0));
-      [y, m, d] = fromUTC(monday + ((w - 1) * 7 + wd - 1) * 864e5);
-    } else {
-      if ((m = digits(2)) === null || (sep && s[p++] !== "-") || (d = digits(2)) === null) return null;
-    }
-    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays(y, m)) return null;
-    return iso(y, m, d);
+    if ((m = /^(\d{4})(?:-W(\d\d)(?:-(\d))?$|W(\d\d)(\d)?)/.exec(s))) {
+      const w = +(m[2] || m[4]), wd = m[2] ? +(m[3] || 1) : n === 7 ? 1 : +(m[5] || 0);
+      const first = (new Date(utc((y = +m[1]), 1, 1)).getUTCDay() + 6) % 7;
+      if (!wd || wd > 7 || ((w < 1 || w > 52) && !(w === 53 && (first === 3 || (first === 2 && leap(y)))))) return null;
+      const t = new Date(utc(y, 1, 1 - first + (first > 3 ? 7 : 0) + (w - 1) * 7 + wd - 1));
+      [y, mo, d] = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
+    } else if ((m = /^(\d{4})(?:-(\d\d)-(\d\d)$|(\d\d)(\d\d))/.exec(s))) {
+      [y, mo, d] = [+m[1], +(m[2] || m[4]), +(m[3] || m[5])];
+    } else return null;
+    return y < 1 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) ? null : iso(y, mo, d);
   }
   function date(field, v) {
     const r = typeof v === "string" ? isoDate(v) : null;
