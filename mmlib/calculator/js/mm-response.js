@@ -24,8 +24,10 @@
   // the value echoed as the Python float it is after validation (12 → "12.0")
   function floatError(field, v, zh, en) {
     const e = inputError(field, v, zh, en), a = MM.shown(v);
-    if (Number.isInteger(v) && Math.abs(v) < 1e16)
-      for (const k of ["zh", "en", "message"]) e[k] = e[k].replace(` ${a} `, ` ${a}.0 `);
+    if (Number.isInteger(v) && Math.abs(v) < 1e16) {
+      for (const k of ["zh", "en"]) e[k] = e[k].replace(` ${a} `, ` ${a}.0 `);
+      e.message = `${e.zh} / ${e.en}`;
+    }
     return e;
   }
 
