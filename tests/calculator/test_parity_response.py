@@ -22,7 +22,7 @@ import pytest
 from mmlib import response as r
 from mmlib.response import assess_response
 
-from jsrun import NODE, differences, python_side, run_js
+from .jsrun import NODE, differences, python_side, run_js
 
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 
