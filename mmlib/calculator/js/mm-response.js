@@ -101,7 +101,7 @@
     const flags = {};
     for (const k of D().flag_keys) flags[k] = flag(`${p}${k}`, get(d, k));
     if (flags.serum_ife_negative && c.serum)
-      throw floatError(`${p}current.m_protein`, c.serum, "0（血清免疫固定电泳阴性时电泳不可能检出 M 蛋白）",
+      throw floatError(`${p}current.m_protein_${c.unit === "g/L" ? "g_l" : "g_dl"}`, c.serum, "0（血清免疫固定电泳阴性时电泳不可能检出 M 蛋白）",
         "0 (an M-spike cannot be seen when serum immunofixation is negative)");
     if (flags.urine_ife_negative && c.urine)
       throw floatError(`${p}current.urine_m_protein_mg_24h`, c.urine, "0（尿免疫固定电泳阴性）",
@@ -487,7 +487,7 @@
     urine_m_protein_mg_24h: n.urine, bmpc_percent: n.bmpc });
   function yearsLater(day, k) {
     const [y, m, d] = day.split("-").map(Number);
-    if (y + k > 9999) throw new Error("year " + (y + k) + " is out of range");
+    if (y + k > 9999) return null;
     return m === 2 && d === 29 && !leap(y + k) ? iso(y + k, 3, 1) : iso(y + k, m, d);
   }
   function sustainedMrd(results, assessed) {
@@ -501,7 +501,8 @@
       }
       if (!assessed[i]) return;
       start = start || when;
-      if (d.mrd === "imaging_plus_mrd_negative" && when >= yearsLater(start, k)) {
+      const later = yearsLater(start, k);
+      if (d.mrd === "imaging_plus_mrd_negative" && later !== null && when >= later) {
         d.mrd = "sustained_mrd_negative";
         d.notes.push(`骨髓与影像学 MRD 阴性自 ${start} 起持续，间隔 ${MM.describe(t)}：持续 MRD 阴性。`);
       }
