@@ -65,8 +65,8 @@ def ui_data() -> dict[str, Any]:
     return {"ui": {
         "diagnosis": dict(_dx.DIAGNOSIS_ZH),
         "subtype": dict(_dx.SUBTYPE_ZH),
-        "crab": {k: r.label for k, r in _dx._crab_parts(empty).items()},
-        "slim": {k: r.label for k, r in _dx._slim_parts(empty).items()},
+        "crab": {k: r.label for k, r in _dx.crab_items(empty).items()},
+        "slim": {k: r.label for k, r in _dx.slim_items(empty).items()},
         "group": dict(_risk.GROUP_ZH),
         "cyto": {("" if k is None else k): v for k, v in _cyto.RISK_ZH.items()},
         "section": dict(_assess._SECTION_TITLES),
