@@ -97,6 +97,7 @@ def fill(page, form: str, case: dict) -> None:
     root = page.locator(f"#{form}")
     root.locator("button[type=reset]").click()
     page.wait_for_timeout(20)
+    root.evaluate("f => f.querySelectorAll('details.mm-more').forEach(d => d.open = true)")  # the closed groups
     for name, value in case.items():
         control = root.locator(f'[data-kind][name="{name}"]')
         if control.count() == 0:
@@ -244,6 +245,41 @@ def test_response_form_equals_mmlib(site, page):
     assert got == expected(data, "response")
     assert got["category"] == "VGPR"   # Kumar 2016: a 90 % fall and urine < 100 mg/24 h
     assert page.evaluate("d => window.mmCalculator.response(d).category", data) == "VGPR"
+
+
+def flat(data: dict, prefix: str = "") -> dict:
+    """A response input as the form's control names (``baseline.m_protein_g_dl``, ``mrd.negative``)."""
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            out.update(flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def response_form_cases(names: set[str], limit: int = 25) -> list[dict]:
+    """Single assessments of the response parity cases (tests/fixtures) that the form can hold."""
+    cases = json.loads((ROOT / "tests" / "fixtures" / "response_cases.json").read_text(encoding="utf-8"))
+    def one_unit(c: dict) -> bool:  # the form holds one spelling of a quantity (two are an input error)
+        keys = set(flat(c))
+        return not any(f"{p}.m_protein_g_dl" in keys and f"{p}.m_protein_g_l" in keys for p in ("baseline", "nadir",
+                                                                                              "current"))
+
+    usable = [c for c in cases if isinstance(c, dict) and "visits" not in c and flat(c) and set(flat(c)) <= names
+              and one_unit(c)]
+    return usable[:: max(1, len(usable) // limit)][:limit]
+
+
+def test_response_form_on_the_parity_cases(site, page):
+    open_form(page, site, "chapter_calculators/response.html")
+    names = set(page.locator("#mm-response [data-kind]").evaluate_all("els => els.map(e => e.name)")
+                + page.locator("#mm-response select.mm-u option").evaluate_all("els => els.map(e => e.value)"))
+    cases = response_form_cases(names)
+    assert len(cases) >= 10
+    for data in cases:
+        fill(page, "mm-response", flat(data))
+        assert shown_result(page, "mm-response") == expected(data, "response"), data
 
 
 def test_the_url_fragment_round_trip(site, page, browser):
