@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from mmlib import assess
-from mmlib.case import Case
+from mmlib.case import FIELD_ZH, Case
 from mmlib.errors import MMLibError
 from mmlib.response import assess_response
 
@@ -212,7 +212,9 @@ def test_malformed_entries_give_mmlibs_error_inline(site, page, name, text, valu
     control = page.locator(f'#mm-diagnosis [name="{name}"]')
     assert control.get_attribute("aria-invalid") == "true"
     message = page.locator("#" + control.get_attribute("aria-describedby")).inner_text()
-    assert want["error"]["zh"] in message
+    # mmlib's Chinese message, with the field's Chinese name for its key (and the unit for the other key)
+    assert message.startswith(FIELD_ZH[name] + "的值 ")
+    assert want["error"]["zh"].split("无效：")[1].split("（")[0] in message   # the expected range or type
     if hint:
         assert hint in message
 

@@ -58,10 +58,16 @@
     form.querySelector(".mm-form-e").textContent = "";
   }
   function unitSelect(el) { return el.form.querySelector('select.mm-u[data-for="' + el.id + '"]'); }
+  /* mmlib's message, for a person: the field's Chinese name instead of its key, the unit instead of the sibling key */
+  function friendly(text, field) {
+    var f = D.fields && D.fields[String(field).split(".").pop()];
+    if (f) text = text.replace("字段 " + field + " 的值", f.zh + "的值");
+    return text.replace(/请改用字段 (\w+)/, function (all, k) { return D.fields[k] ? "请把单位改为 " + D.fields[k].unit : all; });
+  }
   function showError(el, e) {
     var box = errBox(el), m = /请改用字段 ([\w.]+)/.exec(e.zh || ""), sel = unitSelect(el);
     el.setAttribute("aria-invalid", "true");
-    box.textContent = e.zh || String(e.message);
+    box.textContent = e.zh ? friendly(e.zh, e.field) : String(e.message);
     if (m && sel) {
       var prefix = el.name.slice(0, el.name.lastIndexOf(".") + 1);
       [].forEach.call(sel.options, function (o) {
@@ -191,7 +197,7 @@
     res.setAttribute("data-mm-result", JSON.stringify(out));
     var summary = res.querySelector(".mm-summary"), trace = res.querySelector(".mm-trace > div");
     if (out.error) {
-      summary.innerHTML = '<p class="mm-row mm-bad">输入有误，请按提示修改：' + esc(out.error.zh) + "</p>";
+      summary.innerHTML = '<p class="mm-row mm-bad">输入有误，请按提示修改：' + esc(friendly(out.error.zh, out.error.field)) + "</p>";
       trace.innerHTML = "";
     } else {
       summary.innerHTML = response ? renderResponse(out) : renderAssess(Object.assign({ _run: run }, out), flags(form.getAttribute("data-mm-show")));
