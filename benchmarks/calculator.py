@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import shutil
 import statistics
 import sys
@@ -29,12 +28,16 @@ def gz(text: str) -> int:
     return len(gzip.compress(text.encode("utf-8"), 6))
 
 
-def parts(text: str) -> dict[str, int]:
-    """gzip size of each part of the script alone (data, then each ``/* mm-….js */`` file)."""
-    pieces = re.split(r"\n(?=/\* (mm-[\w-]+\.js) \*/\n)", text)
-    out = {"data (MM_DATA)": gz(pieces[0])}
-    for name, body in zip(pieces[1::2], pieces[2::2]):
-        out[name] = gz(body)
+def parts() -> dict[str, int]:
+    """gzip size of each part alone, minified as the build does: the data, then each JavaScript file."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    import calculator as hook  # hooks/calculator.py
+    from mmlib.calculator.export import JS_DIR, JS_FILES, data_script
+
+    out = {"data (MM_DATA)": gz(hook.minify(data_script(hook.calculator_data())))}
+    for name in JS_FILES:
+        if (JS_DIR / name).exists():
+            out[name] = gz(hook.minify((JS_DIR / name).read_text(encoding="utf-8")))
     return out
 
 
@@ -75,7 +78,7 @@ def main(argv: list[str]) -> int:
     text = (site / SCRIPT).read_text(encoding="utf-8")
     total = gz(text)
     print(f"{SCRIPT}: {len(text.encode()) / KB:.1f} KB, {total / KB:.1f} KB gzip (budget {BUDGET / KB:.0f} KB)")
-    for name, size in parts(text).items():
+    for name, size in parts().items():
         print(f"  {name:<22} {size / KB:6.1f} KB gzip (alone)")
     cases = json.loads((ROOT / "tests" / "fixtures" / "book_cases.json").read_text(encoding="utf-8"))
     t = timings(site, cases)

@@ -4,7 +4,7 @@
    from mmlib (:func:`mmlib.calculator.calculator_data` plus the ``ui`` words of
    :mod:`mmlib.calculator.ui`) followed by ``mmlib/calculator/js/*.js`` in their
    load order (:data:`mmlib.calculator.JS_FILES`; files not written yet are
-   skipped).  The script is cached in ``.cache/calculator`` by the hash of mmlib's
+   skipped), minified (comments and whitespace only, :func:`minify`).  The script is cached in ``.cache/calculator`` by the hash of mmlib's
    sources, so an unchanged library is not exported again.
 2. ``on_post_page``: a Markdown comment ``<!-- mm-calculator: NAME -->`` becomes
    the form ``NAME`` of :data:`FORMS` (labels, units, ranges and choices from the
@@ -126,16 +126,15 @@ def source_hash() -> str:
     return h.hexdigest()[:16]
 
 
-def compact(js: str) -> str:
-    r"""The script without indentation, ``//`` comment lines and comments that open a line (the file markers
-    ``/* mm-….js */`` stay).  Only whole lines are touched, so code and strings are unchanged.
+def minify(js: str) -> str:
+    """The script without comments and needless whitespace (rjsmin: names and strings are kept as they are).
 
-    >>> compact("/* mm-a.js */\n(function () {\n  // note\n  /* what it mirrors\n     in Python */\n  x = '  y';\n})();\n")
-    "/* mm-a.js */\n(function () {\nx = '  y';\n})();\n"
+    >>> minify("(function () {\\n  // note\\n  var x = 'a  b'; /* why */\\n})();\\n")
+    "(function(){var x='a  b';})();"
     """
-    js = re.sub(r"(?m)^[ \t]+", "", js)
-    js = re.sub(r"(?m)^//.*\n", "", js)
-    return re.sub(r"(?ms)^/\*(?! mm-[\w-]+\.js \*/$).*?\*/[ \t]*\n", "", js)
+    import rjsmin
+
+    return rjsmin.jsmin(js)
 
 
 def script_text() -> str:
@@ -145,7 +144,7 @@ def script_text() -> str:
     cached = CACHE / f"mm-calculator.{source_hash()}.js"
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
-    text = compact(bundle(data=calculator_data()))
+    text = minify(bundle(data=calculator_data()))
     CACHE.mkdir(parents=True, exist_ok=True)
     for old in CACHE.glob("mm-calculator.*.js"):
         old.unlink()
