@@ -126,7 +126,8 @@
     if (show.labs) {
       [["肌酐清除率（Cockcroft–Gault 或实测）", q(r.crcl_ml_min, "mL/min", 1), "crcl"],
         ["eGFR（CKD-EPI 2021）", q(r.egfr_ml_min_1_73m2, "mL/min/1.73 m²", 1), "egfr"],
-        ["白蛋白校正钙", q(r.corrected_calcium_mg_dl, "mg/dL", 2), "corrected_calcium"],
+        ["白蛋白校正钙", r.corrected_calcium_mg_dl === null ? null : q(r.corrected_calcium_mg_dl, "mg/dL", 2) + "（" +
+          q(MM.convert("calcium", r.corrected_calcium_mg_dl, "mg/dL", "mmol/L"), "mmol/L", 2) + "）", "corrected_calcium"],
         ["游离轻链比值 κ/λ", q(r.flc_ratio_kappa_lambda, "", 2), "flc_ratio"],
         ["受累/未受累游离轻链比值", r.flc_ratio_involved_uninvolved === null ? null :
           q(r.flc_ratio_involved_uninvolved, "", 2) + "（受累：" + (r.involved_light_chain === "kappa" ? "κ" : "λ") + "）", "flc_ratio"]
