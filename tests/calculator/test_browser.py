@@ -13,6 +13,7 @@ Set ``MM_SITE_DIR`` to a built site to skip the build (the build itself is what
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -29,9 +30,11 @@ from mmlib.response import assess_response
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-        "--disable-component-update", "--disable-sync"]
+# the book's browser tests' Chromium, flags and browser fixture (tests/site/test_browser.py), loaded by path
+_spec = importlib.util.spec_from_file_location("mm_site_browser", ROOT / "tests" / "site" / "test_browser.py")
+_site_browser = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_site_browser)
+browser = _site_browser.browser
 AXE = ROOT / "tests" / "site" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 CALCULATOR_PAGES = ["chapter_calculators/index.html", "chapter_calculators/diagnosis.html",
@@ -51,18 +54,6 @@ def site(tmp_path_factory) -> Path:
     if proc.returncode:
         pytest.fail(f"mkdocs build --strict failed:\n{(proc.stdout + proc.stderr)[-4000:]}")
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is required (tools/book.py test installs it with apt)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()
