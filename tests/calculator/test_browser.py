@@ -316,6 +316,22 @@ def test_download_json_gives_the_case_file(site, page):
     Case.from_dict(saved)  # the file is a valid case for python -m mmlib assess
 
 
+def test_keyboard_only_entry_updates_the_live_result(site, page):
+    """Tab from the unit switch to the serum M-protein and type; the aria-live summary says the new result."""
+    open_form(page, site, "chapter_calculators/diagnosis.html")
+    page.focus("#mm-diagnosis-units")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.name") == "bmpc_percent":
+            break
+    assert page.evaluate("() => document.activeElement.name") == "bmpc_percent"
+    page.keyboard.type("65")
+    live = page.locator("#mm-diagnosis .mm-summary")
+    assert live.get_attribute("aria-live") == "polite"
+    assert "S（骨髓克隆性浆细胞） 是" in live.inner_text()   # IMWG 2014 SLiM: clonal BMPC ≥ 60 %
+    assert shown_result(page, "mm-diagnosis") == expected({"bmpc_percent": 65})
+
+
 def test_a_result_updates_within_one_frame(site, page):
     open_form(page, site, "chapter_calculators/diagnosis.html")
     fill(page, "mm-diagnosis", CUTOFF_CASES[10])
