@@ -271,15 +271,16 @@
   }
 
   function bind(form) {
+    var link = form.querySelector("[data-mm-link]"), said = form.querySelector(".mm-said");
     form.addEventListener("submit", function (ev) { ev.preventDefault(); });
     form.addEventListener("input", function (ev) {
       var t = ev.target;
       if (t.classList.contains("mm-u")) rename(t);
       else if (t.hasAttribute("data-mm-units")) allUnits(form, +t.value);
+      said.textContent = "";
       update(form);
     });
-    form.addEventListener("reset", function () { setTimeout(function () { allUnits(form, 0); update(form); }, 0); });
-    var link = form.querySelector("[data-mm-link]"), said = form.querySelector(".mm-said");
+    form.addEventListener("reset", function () { setTimeout(function () { allUnits(form, 0); said.textContent = ""; update(form); }, 0); });
     /* the address bar also follows the headings as one scrolls (Material), so the link is made here */
     link.addEventListener("click", function () {
       var h = hashOf(form, readForm(form)), url = location.href.split("#")[0] + h;
