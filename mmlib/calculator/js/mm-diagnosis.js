@@ -9,8 +9,8 @@
   const verdicts = cs => cs.map(c => c.verdict);
   const uniq = a => a.filter((x, i) => a.indexOf(x) === i);
 
-  /* ---- pow: double-double exp/log, rounded once (numpy's power is a correctly rounded pow to < 1 ulp;
-     Math.pow is not, and differs from it in the last bit for several % of CKD-EPI inputs) ---- */
+  /* ---- pow, correctly rounded (double-double exp/log).  Math.pow and numpy's power are within 1 ulp but
+     differ from each other in the last bit for a few % of CKD-EPI inputs; this one is exact to the bit. ---- */
   const SPLIT = 134217729, LN2 = [0.6931471805599453, 2.3190468138462996e-17];
   function two(a, b) { const s = a + b, v = s - a; return [s, (a - (s - v)) + (b - v)]; }
   function fast(a, b) { const s = a + b; return [s, b - (s - a)]; }
