@@ -59,8 +59,8 @@ FUNCTIONS: dict[str, Callable[[Case], Any]] = {
     "labs.flcRatio": lambda c: _full(labs.flc_ratio(c)),
     "diagnosis.crab": lambda c: _full(dx.crab(c)),
     "diagnosis.slim": lambda c: _full(dx.slim(c)),
-    "diagnosis.crabParts": _parts(dx._crab_parts),
-    "diagnosis.slimParts": _parts(dx._slim_parts),
+    "diagnosis.crabParts": _parts(dx.crab_items),
+    "diagnosis.slimParts": _parts(dx.slim_items),
     "diagnosis.classify": lambda c: _full(dx.classify(c)),
 }
 
@@ -319,6 +319,15 @@ def test_the_power_is_correctly_rounded():
     got = [r["ok"] for r in run_js("labs.pow", jobs, spread=True)]
     want = [float(Decimal(b) ** Decimal(e)) for b, e in jobs]
     assert got == want
+
+
+def test_items_are_the_public_names_of_the_parts():
+    """``crabItems`` / ``slimItems`` mirror mmlib's public ``crab_items`` / ``slim_items`` (the same functions)."""
+    cases = _cases()[0][:60]
+    for fn, call in (("diagnosis.crabItems", dx.crab_items), ("diagnosis.slimItems", dx.slim_items)):
+        py = python_side(lambda a: {k: _full(r) for k, r in call(Case.from_dict(a)).items()}, cases)
+        js = run_js(fn, cases, case=True)
+        assert not differences(cases, py, js), "\n".join(differences(cases, py, js))
 
 
 def test_inputs_that_contradict_an_assertion_are_errors_in_both_languages():

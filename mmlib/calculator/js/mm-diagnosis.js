@@ -399,5 +399,5 @@
 
   MM.labs = { cockcroftGault, ckdEpi2021, correctedCalcium, flcRatio, kidneyFunction, rangeText, pow,
     cockcroftGaultFormula: cgFormula, ckdEpi2021Formula: ckdFormula };
-  MM.diagnosis = { crab, slim, crabParts, slimParts, classify, decide };
+  MM.diagnosis = { crab, slim, crabParts, slimParts, crabItems: crabParts, slimItems: slimParts, classify, decide };
 })(globalThis.MM = globalThis.MM || {});
