@@ -173,16 +173,16 @@ SECTIONS.append(_response)
 
 # --- calcdx: labs and the IMWG 2014 diagnosis (js/mm-diagnosis.js) ------------------------------------------------
 def _diagnosis() -> dict[str, Any]:
-    """The constants of :mod:`mmlib.labs` and the Chinese tables of :mod:`mmlib.diagnosis` (``MM.data.dx``).
+    """The constants of :mod:`mmlib.labs` and the Chinese tables of :mod:`mmlib.diagnosis` (``MM.data.labs_diagnosis``).
 
-    >>> d = _diagnosis()["dx"]
+    >>> d = _diagnosis()["labs_diagnosis"]
     >>> d["labs"]["ckd_epi"]["female"], d["labs"]["cg_female"], d["diagnosis_zh"]["mgus"][:4]
     ([0.7, -0.241], 0.85, '意义未明')
     """
     from .. import diagnosis as dx
     from .. import labs
 
-    return {"dx": {
+    return {"labs_diagnosis": {
         "labs": {"cg_female": labs.CG_FEMALE_FACTOR, "cg_constant": labs.CG_CONSTANT,
                  "ckd_epi": {sex: list(k) for sex, k in labs.CKD_EPI_2021.items()}, "ckd_k": labs.CKD_EPI_2021_K,
                  "ckd_high_exp": labs.CKD_EPI_2021_HIGH_EXP, "ckd_age_base": labs.CKD_EPI_2021_AGE_BASE,

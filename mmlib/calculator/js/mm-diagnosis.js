@@ -1,9 +1,9 @@
 /* mm-diagnosis.js — mmlib/labs.py (CrCl, eGFR, corrected calcium, FLC ratios) and mmlib/diagnosis.py
    (CRAB, SLiM, the IMWG 2014 classification).  Same trace labels, notes and arithmetic order as mmlib;
-   the numbers and Chinese tables come from MM.data (thresholds, MM.data.dx). */
+   the numbers and Chinese tables come from MM.data (thresholds, MM.data.labs_diagnosis). */
 (function (MM) {
   "use strict";
-  const X = () => MM.data.dx, L = () => MM.data.dx.labs;
+  const X = () => MM.data.labs_diagnosis, L = () => X().labs;
   const fmt = x => MM.fmtNumber(x), T = k => MM.T(k), ef = s => MM.eitherField(s);
   const py = x => Number.isInteger(x) ? x.toFixed(1) : String(x);  // Python f"{float}"
   const verdicts = cs => cs.map(c => c.verdict);
