@@ -303,8 +303,9 @@ def test_worked_values_from_the_formulas():
     assert flc["value"] == 100 and flc["details"]["abnormal"] is True
     egfr = run_js("labs.ckdEpi2021", [{"age_years": 50, "sex": "male", "creatinine_mg_dl": 1.0}], case=True)[0]["ok"]
     assert round(egfr["value"], 1) == 91.7          # 142 × (1/0.9)^−1.2 × 0.9938^50 (Inker 2021)
-    r = run_js("diagnosis.classify", [{"bmpc_percent": 12, "creatinine_mg_dl": 2.5}], case=True)[0]["ok"]
+    r = run_js("diagnosis.classify", [{"bmpc_percent": 12, "creatinine_mg_dl": 2.5}])[0]["ok"]   # a plain object too
     assert (r["value"], r["details"]["crab"]["R"]) == ("multiple_myeloma", True)
+    assert run_js("diagnosis.crab", [{"calcium_mg_dl": 2.6}])[0]["error"]["field"] == "calcium_mg_dl"
 
 
 def test_the_power_is_correctly_rounded():

@@ -397,7 +397,10 @@
       shown: sub ? x.subtype_zh[sub] : x.diagnosis_zh[dx] });
   }
 
-  MM.labs = { cockcroftGault, ckdEpi2021, correctedCalcium, flcRatio, kidneyFunction, rangeText, pow,
+  const api = f => c => f(MM.readCase(c));  // a case object or a plain {field: value} object
+  MM.labs = { cockcroftGault: api(cockcroftGault), ckdEpi2021: api(ckdEpi2021), correctedCalcium: api(correctedCalcium),
+    flcRatio: api(flcRatio), kidneyFunction: api(kidneyFunction), rangeText, pow,
     cockcroftGaultFormula: cgFormula, ckdEpi2021Formula: ckdFormula };
-  MM.diagnosis = { crab, slim, crabParts, slimParts, crabItems: crabParts, slimItems: slimParts, classify, decide };
+  MM.diagnosis = { crab: api(crab), slim: api(slim), crabParts: api(crabParts), slimParts: api(slimParts),
+    crabItems: api(crabParts), slimItems: api(slimParts), classify: api(classify), decide };
 })(globalThis.MM = globalThis.MM || {});
