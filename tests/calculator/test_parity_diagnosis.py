@@ -17,9 +17,9 @@ from __future__ import annotations
 import json
 import math
 import subprocess
-import tempfile
 import time
 from collections import Counter
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -38,7 +38,7 @@ N_GENERATED = 10_000
 EGFR_LINES = {"labs.egfr_ckd_epi_2021", "imwg2016renal.egfr", "flc.renal_range_gfr"}
 EGFR_RESULTS = {"egfr_ckd_epi_2021"}
 MAX_ULPS = 4
-#: Wall-clock seconds of each function's batch (Node and mmlib side by side).
+#: Wall-clock seconds of each function's Node batch.
 JS_SECONDS: dict[str, float] = {}
 
 
@@ -204,20 +204,22 @@ def _python(fn: str) -> list[str]:
     return out
 
 
-def _node(fn: str, cases: list[dict]) -> subprocess.Popen:
-    """Start one Node process computing ``MM.<fn>(MM.readCase(case))`` for every case (JSON lines out)."""
-    jobs = tempfile.TemporaryFile()
-    jobs.write("".join(json.dumps({"fn": fn, "arg": a, "case": True}, ensure_ascii=False) + "\n"
-                       for a in cases).encode())
-    jobs.seek(0)
-    return subprocess.Popen([NODE, str(RUNNER), str(bundle_path())], stdin=jobs, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+def _node(fn: str) -> list[str]:
+    """The JSON lines of ``MM.<fn>(MM.readCase(case))`` for every case, from one Node process."""
+    jobs = "".join(json.dumps({"fn": fn, "arg": a, "case": True}, ensure_ascii=False) + "\n" for a in _all())
+    start = time.perf_counter()
+    proc = subprocess.run([NODE, str(RUNNER), str(bundle_path())], input=jobs.encode(), capture_output=True, check=False)
+    JS_SECONDS[fn] = time.perf_counter() - start
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")[-3000:]
+    return [line for line in proc.stdout.decode().split("\n") if line.strip()]
 
 
-def _lines(proc: subprocess.Popen) -> list[str]:
-    out, err = proc.communicate()
-    assert proc.returncode == 0, err.decode(errors="replace")[-3000:]
-    return [line for line in out.decode().split("\n") if line.strip()]
+@lru_cache(maxsize=1)
+def _batches() -> dict[str, Future]:
+    """The Node batches of every function, one after the other in a background thread while mmlib answers."""
+    _all(), bundle_path()
+    pool = ThreadPoolExecutor(max_workers=1)
+    return {fn: pool.submit(_node, fn) for fn in FUNCTIONS}
 
 
 @lru_cache(maxsize=None)
@@ -227,11 +229,9 @@ def _run(fn: str) -> tuple[list[dict], list[dict], list[bool], int]:
     Two answers agree when they are equal as JSON values (numbers by value: JSON has no int/float
     distinction) with as many ``true`` and ``false`` in each, or, failing that, after the eGFR tolerance.
     """
-    start = time.perf_counter()
-    proc = _node(fn, _all())                  # Node works while mmlib answers
+    batch = _batches()[fn]                    # Node works while mmlib answers
     py, py_bools = _answers(_python(fn))
-    js, js_bools = _answers(_lines(proc))
-    JS_SECONDS[fn] = time.perf_counter() - start
+    js, js_bools = _answers(batch.result())
     assert len(py) == len(js)
     same, tolerated = [], 0
     for i, (p, j) in enumerate(zip(py, js)):
