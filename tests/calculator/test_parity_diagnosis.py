@@ -206,6 +206,8 @@ def _python(fn: str) -> list[str]:
 
 def _node(fn: str) -> list[str]:
     """The JSON lines of ``MM.<fn>(MM.readCase(case))`` for every case, from one Node process."""
+    if NODE is None:
+        raise RuntimeError("node is required for the calculator parity tests (the build uses it too)")
     jobs = "".join(json.dumps({"fn": fn, "arg": a, "case": True}, ensure_ascii=False) + "\n" for a in _all())
     start = time.perf_counter()
     proc = subprocess.run([NODE, str(RUNNER), str(bundle_path())], input=jobs.encode(), capture_output=True, check=False)
