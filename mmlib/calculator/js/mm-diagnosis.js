@@ -56,8 +56,8 @@
   }
   function ckdFormula(age, female, scr) {  // labs.ckd_epi_2021_formula
     const l = L(), [kappa, alpha] = l.ckd_epi[female ? "female" : "male"], s = scr / kappa;
-    return l.ckd_k * pow(Math.min(s, 1.0), alpha) * pow(Math.max(s, 1.0), l.ckd_high_exp) * pow(l.ckd_age_base, age) *
-      (female ? l.ckd_female : 1.0);
+    return MM.asRead(l.ckd_k * pow(Math.min(s, 1.0), alpha) * pow(Math.max(s, 1.0), l.ckd_high_exp) *
+      pow(l.ckd_age_base, age) * (female ? l.ckd_female : 1.0));
   }
   function cockcroftGault(c) {  // labs.cockcroft_gault
     const label = "肌酐清除率（Cockcroft–Gault）", source = "cockcroft1976", name = "crcl_cockcroft_gault";
