@@ -4,7 +4,7 @@
    from mmlib (:func:`mmlib.calculator.calculator_data` plus the ``ui`` words of
    :mod:`mmlib.calculator.ui`) followed by ``mmlib/calculator/js/*.js`` in their
    load order (:data:`mmlib.calculator.JS_FILES`; files not written yet are
-   skipped), minified (comments and whitespace only, :func:`minify`).  The script is cached in ``.cache/calculator`` by the hash of mmlib's
+   skipped), minified by terser (:func:`minify`: local names shortened; budget 40 KB gzip).  The script is cached in ``.cache/calculator`` by the hash of mmlib's
    sources, so an unchanged library is not exported again.
 2. ``on_post_page``: a Markdown comment ``<!-- mm-calculator: NAME -->`` becomes
    the form ``NAME`` of :data:`FORMS` (labels, units, ranges and choices from the
@@ -23,6 +23,8 @@ import logging
 import os
 import posixpath
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ log = logging.getLogger("mkdocs.hooks.calculator")
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = Path(os.environ.get("MM_BOOK_CACHE") or ROOT / ".cache") / "calculator"
+TERSER = ROOT / "tools" / "npm" / "node_modules" / "terser" / "bin" / "terser"
 SCRIPT = "assets/calculator/mm-calculator.js"
 STYLE = "assets/calculator/mm-calculator.css"
 MARKER = re.compile(r"<!-- mm-calculator: ([\w-]+) -->")
@@ -127,14 +130,21 @@ def source_hash() -> str:
 
 
 def minify(js: str) -> str:
-    """The script without comments and needless whitespace (rjsmin: names and strings are kept as they are).
+    r"""The script with comments and whitespace removed and local names shortened (terser ``--mangle``, run by
+    Node; property names, strings and numbers are not touched, nothing is rewritten otherwise).
 
-    >>> minify("(function () {\\n  // note\\n  var x = 'a  b'; /* why */\\n})();\\n")
-    "(function(){var x='a  b';})();"
+    >>> minify("(function () { var longName = 1; /* why */ return longName; })();")
+    '(function(){var n=1;return n})();\n'
     """
-    import rjsmin
-
-    return rjsmin.jsmin(js)
+    node = shutil.which("node")
+    if node is None or not TERSER.is_file():
+        raise PluginError("calculator: the calculator script is minified with terser (Node); "
+                          "run 'python3 tools/book.py setup' (npm ci in tools/npm)")
+    proc = subprocess.run([node, str(TERSER), "--ecma", "2017", "--mangle", "--comments", "false"],
+                          input=js, capture_output=True, text=True, encoding="utf-8")
+    if proc.returncode != 0:
+        raise PluginError(f"calculator: terser failed:\n{proc.stderr[-2000:]}")
+    return proc.stdout
 
 
 def script_text() -> str:

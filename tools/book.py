@@ -36,6 +36,7 @@ PY = VENV / "bin" / "python"
 STAMP = VENV / ".mm-book-setup"
 APT_PACKAGES = ["chromium", "fonts-noto-cjk", "libpango-1.0-0", "libpangoft2-1.0-0"]  # pango: WeasyPrint (PDF)
 TEST_NPM = ROOT / "tests" / "site" / "npm"   # axe-core for the accessibility test
+TOOLS_NPM = ROOT / "tools" / "npm"   # terser for the calculator script (hooks/calculator.py)
 
 
 def run(cmd: list[str], **kw) -> None:
@@ -45,7 +46,7 @@ def run(cmd: list[str], **kw) -> None:
 
 def _fingerprint() -> str:
     h = hashlib.sha256()
-    for name in ("pyproject.toml", "tools/book.py", "tests/site/npm/package-lock.json"):
+    for name in ("pyproject.toml", "tools/book.py", "tests/site/npm/package-lock.json", "tools/npm/package-lock.json"):
         h.update((ROOT / name).read_bytes())
     return h.hexdigest()
 
@@ -96,6 +97,7 @@ def setup(for_tests: bool = True) -> None:
     run([PY, "-m", "pip", "install", "-q", "-e", ".[book,test]"])
     run([PY, "-m", "ipykernel", "install", "--sys-prefix", "--name", "python3"])
     npm_ci(TEST_NPM)
+    npm_ci(TOOLS_NPM)
     STAMP.write_text(_fingerprint())
 
 
