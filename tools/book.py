@@ -14,8 +14,9 @@ changes: a virtual environment in .venv with mmlib installed in editable mode
 plus the ``book`` and ``test`` extras; Debian's ``chromium`` and
 ``fonts-noto-cjk`` through apt (the build draws the Mermaid diagrams in
 headless Chromium; the browser tests use it too) and ``nodejs`` if there is no
-``node`` (the build renders formulas with KaTeX in Node); and, for ``test``,
-axe-core from npm (``npm ci`` in tests/site/npm).  The front-end assets the
+``node`` (the build renders formulas with KaTeX in Node), ``npm`` if there is no
+``npm``; terser from npm (``npm ci`` in tools/npm; the build minifies the
+calculator script) and, for ``test``, axe-core (``npm ci`` in tests/site/npm).  The front-end assets the
 site serves are already vendored in docs/assets/vendor (see tools/vendor_assets.py).
 """
 
@@ -77,6 +78,8 @@ def system_packages(for_tests: bool) -> list[str]:
         packages.remove("chromium")
     if shutil.which("node") is None:
         packages.append("nodejs")
+    if shutil.which("npm") is None:
+        packages.append("npm")
     return packages
 
 
