@@ -184,6 +184,10 @@
     clearErrors(form);
     st.items.forEach(function (it) { var e = fieldError(it.name, it.value); if (e) showError(it.el, e); });
     var run = null;
+    if (typeof (response ? MM.response : MM.assess) !== "function") {
+      res.querySelector(".mm-summary").textContent = "本版本尚未包含这个计算器的规则。";
+      return null;
+    }
     try {
       if (response) out = api.response(st.obj);
       else if (MM.assessRun && MM.assessToDict) { run = MM.assessRun(st.obj); out = MM.assessToDict(run); }
