@@ -175,6 +175,11 @@
       return lines.length ? '<p class="mm-k">' + esc((UI.section || {})[s] || s) + '</p><ul class="mm-lines">' + lines.map(traceLine).join("") + "</ul>" : "";
     }).join("");
   }
+  function drawTrace(form) {
+    var box = form.querySelector(".mm-trace > div");
+    if (form.mmOut && !box.firstChild)
+      box.innerHTML = renderTrace(form.mmOut, (form.getAttribute("data-mm-trace") || "").split(" ").filter(Boolean));
+  }
   function flags(s) { var o = {}; (s || "").split(" ").forEach(function (k) { if (k) o[k] = true; }); return o; }
 
   /* ---- the update on each input ---- */
@@ -206,7 +211,9 @@
       trace.innerHTML = "";
     } else {
       summary.innerHTML = response ? renderResponse(out) : renderAssess(Object.assign({ _run: run }, out), flags(form.getAttribute("data-mm-show")));
-      trace.innerHTML = renderTrace(out, (form.getAttribute("data-mm-trace") || "").split(" ").filter(Boolean));
+      form.mmOut = out;
+      trace.innerHTML = "";
+      if (trace.parentNode.open) drawTrace(form);  /* else drawn when the reader opens it */
     }
     api.lastMs = performance.now() - t0;
     clearTimeout(form.mmTimer);  /* the address bar can wait: replaceState costs milliseconds */
@@ -293,6 +300,7 @@
       var shown = function () { said.textContent = "链接已显示在地址栏：" + url; };
       if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, shown); else shown();
     });
+    form.querySelector(".mm-trace").addEventListener("toggle", function () { drawTrace(form); });
     var dl = form.querySelector("[data-mm-download]");
     dl.addEventListener("click", function () { download(form, dl.getAttribute("data-mm-download")); });
     update(form);
