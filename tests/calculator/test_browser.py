@@ -335,7 +335,11 @@ def test_keyboard_only_entry_updates_the_live_result(site, page):
 def test_a_result_updates_within_one_frame(site, page):
     open_form(page, site, "chapter_calculators/diagnosis.html")
     fill(page, "mm-diagnosis", CUTOFF_CASES[10])
-    assert page.evaluate("() => window.mmCalculator.lastMs") < 16
+    box, times = page.locator('#mm-diagnosis [name="bmpc_percent"]'), []
+    for i in range(11):   # the median of several keystrokes: the machine may be busy with other work
+        box.fill(str(5 + i))
+        times.append(page.evaluate("() => window.mmCalculator.lastMs"))
+    assert sorted(times)[5] < 16
 
 
 def test_no_request_to_another_host_and_no_horizontal_scroll_on_a_phone(site, browser):
