@@ -94,8 +94,8 @@ FORMS: dict[str, dict[str, Any]] = {
     # compact forms embedded in the chapters that teach them
     "spectrum": {
         "title": "试一试：疾病谱系", "show": "dx crab slim", "trace": "diagnosis",
-        "groups": [("", ["m_protein", "urine_m_protein_mg_24h", "bmpc_percent", "flc_kappa", "flc_lambda",
-                         "calcium", "creatinine", "hemoglobin", "lytic_lesions"], True)]},
+        "groups": [("", ["m_protein", "bmpc_percent", "flc_kappa", "flc_lambda", "calcium", "calcium_uln",
+                         "crcl_ml_min", "hemoglobin", "hemoglobin_lln", "lytic_lesions", "mri_focal_lesions"], True)]},
     "crab": {
         "title": "试一试：逐项评估 CRAB", "show": "crab", "trace": "crab crcl",
         "groups": [("", CRAB_FIELDS[:7] + ["age_years", "sex", "weight_kg"], True)]},
