@@ -235,7 +235,7 @@ def _field_meta(name: str, data: dict[str, Any]) -> tuple[str, dict[str, Any], l
 
 def render_field(form: str, name: str, data: dict[str, Any]) -> str:
     """One labelled control (``name`` = the mmlib field name), its unit and its error line."""
-    from mmlib.trace import zh_join
+    from mmlib.trace import fmt_number, zh_join
 
     control, meta, units = _field_meta(name, data)
     ident = f"mm-{form}-{name.replace('.', '-')}"
@@ -256,7 +256,10 @@ def render_field(form: str, name: str, data: dict[str, Any]) -> str:
         widget = f"<select {common}>{_options(pairs)}</select>"
     else:
         mode = "numeric" if kind == "int" else "decimal"
-        widget = f'<input {common} type="text" inputmode="{mode}" autocomplete="off" spellcheck="false">'
+        plausible = meta.get("plausible")
+        shown = f' placeholder="{fmt_number(plausible[0])}–{fmt_number(plausible[1])}"' if plausible else ""
+        widget = (f'<input {common} type="text" inputmode="{mode}" autocomplete="off" spellcheck="false"'
+                  f"{shown}>")
         if units:
             widget += (f'<select class="mm-u" data-for="{ident}" aria-label="{_esc(label)}的单位">'
                        f"{_options(units)}</select>")

@@ -225,6 +225,7 @@ def test_the_unit_system_switch_renames_every_two_unit_control(site, page):
     for si in ("calcium_mmol_l", "creatinine_umol_l", "hemoglobin_g_l", "m_protein_g_l", "flc_kappa_mg_dl"):
         assert si in names
     assert "calcium_mg_dl" not in names
+    assert page.locator('#mm-diagnosis [name="calcium_mmol_l"]').get_attribute("placeholder") == "1–5"
 
 
 def test_response_form_equals_mmlib(site, page):

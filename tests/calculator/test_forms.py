@@ -84,6 +84,8 @@ def test_two_unit_quantities_offer_both_fields(data):
         assert re.findall(r'<option value="([^"]*)">([^<]*)', options.group(1)) == [
             (spec.conventional_field, spec.conventional_unit), (spec.si_field, spec.si_unit)]
     assert 'name="mri_lesion_sizes_mm" data-kind="list"' in markup
+    # the plausible range of mmlib.case.PLAUSIBLE as the placeholder (calcium 4–20 mg/dL; 2.6 would be mmol/L)
+    assert re.search(r'name="calcium_mg_dl"[^>]*placeholder="4–20"', markup)
 
 
 def test_every_form_has_a_live_result_and_the_teaching_notice(data):

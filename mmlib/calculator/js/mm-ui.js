@@ -222,7 +222,12 @@
   }
 
   /* ---- units ---- */
-  function rename(sel) { document.getElementById(sel.getAttribute("data-for")).name = sel.value; }
+  /* a unit switch: the control takes the other field's name and shows that field's plausible range */
+  function rename(sel) {
+    var el = document.getElementById(sel.getAttribute("data-for")), f = D.fields[sel.value.split(".").pop()];
+    el.name = sel.value;
+    if (f && f.plausible) el.placeholder = MM.fmtNumber(f.plausible[0]) + "–" + MM.fmtNumber(f.plausible[1]);
+  }
   function allUnits(form, index) {
     [].forEach.call(form.querySelectorAll("select.mm-u"), function (s) { s.selectedIndex = index; rename(s); });
   }
