@@ -156,7 +156,7 @@
     const stated = c.asserted(item), field = c.crab_absent ? "crab_absent" : MM.data.asserted_crab[item];
     if (stated !== null && measured !== null && stated !== measured) {
       const [zh, en] = measured ? ["阳性", "present"] : ["阴性", "absent"];
-      throw MM.InputError(field, stated, `与检验结果一致（检验结果判定该项为${zh}）`,
+      throw MM.InputError(field, c[field], `与检验结果一致（检验结果判定 ${item} 项为${zh}）`,
         { enExpected: `consistent with the laboratory values (they decide item ${item} as ${en})` });
     }
     if (measured === null && stated !== null) {
