@@ -175,6 +175,16 @@ def test_risk_form_equals_mmlib(site, page, case):
     assert shown_result(page, "mm-risk") == expected(case)
 
 
+def test_the_shipped_script_equals_mmlib_on_every_worked_case_of_the_book(site, page):
+    """window.mmCalculator.assess in the page (the minified script) on tests/fixtures/book_cases.json."""
+    cases = json.loads((ROOT / "tests" / "fixtures" / "book_cases.json").read_text(encoding="utf-8"))
+    open_form(page, site, "chapter_calculators/diagnosis.html")
+    got = page.evaluate("""cases => cases.map(c => { try { return window.mmCalculator.assess(c); }
+        catch (e) { return {error: {field: e.field, zh: e.zh, en: e.en}}; } })""", cases)
+    differ = [i for i, (case, result) in enumerate(zip(cases, got)) if result != expected(case)]
+    assert len(cases) >= 100 and differ == []
+
+
 def test_an_empty_form_is_indeterminate_with_the_missing_fields(site, page):
     open_form(page, site, "chapter_calculators/diagnosis.html")
     result = shown_result(page, "mm-diagnosis")
