@@ -185,6 +185,16 @@ def test_the_shipped_script_equals_mmlib_on_every_worked_case_of_the_book(site, 
     assert len(cases) >= 100 and differ == []
 
 
+def test_the_shipped_script_equals_mmlib_on_the_response_cases(site, page):
+    """window.mmCalculator.response in the page on tests/fixtures/response_cases.json (visit series too)."""
+    cases = json.loads((ROOT / "tests" / "fixtures" / "response_cases.json").read_text(encoding="utf-8"))
+    open_form(page, site, "chapter_calculators/response.html")
+    got = page.evaluate("""cases => cases.map(c => { try { return window.mmCalculator.response(c); }
+        catch (e) { return {error: {field: e.field, zh: e.zh, en: e.en}}; } })""", cases)
+    differ = [i for i, (case, result) in enumerate(zip(cases, got)) if result != expected(case, "response")]
+    assert len(cases) >= 100 and differ == []
+
+
 def test_an_empty_form_is_indeterminate_with_the_missing_fields(site, page):
     open_form(page, site, "chapter_calculators/diagnosis.html")
     result = shown_result(page, "mm-diagnosis")
