@@ -147,19 +147,29 @@ def minify(js: str) -> str:
     return proc.stdout
 
 
+def _cached(kind: str, make) -> str:
+    """``make()`` kept in ``.cache/calculator/KIND.<hash of the sources>`` (older versions are removed)."""
+    cached = CACHE / f"{kind}.{source_hash()}"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    text = make()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob(f"{kind}.*"):
+        old.unlink()
+    cached.write_text(text, encoding="utf-8")
+    return text
+
+
+def cached_data() -> dict[str, Any]:
+    """:func:`calculator_data`, from the cache when mmlib did not change (the export imports all of mmlib)."""
+    return json.loads(_cached("data-json", lambda: json.dumps(calculator_data(), ensure_ascii=False)))
+
+
 def script_text() -> str:
     """The calculator script (data, then rules, then interface), from the cache when mmlib did not change."""
     from mmlib.calculator import bundle
 
-    cached = CACHE / f"mm-calculator.{source_hash()}.js"
-    if cached.is_file():
-        return cached.read_text(encoding="utf-8")
-    text = minify(bundle(data=calculator_data()))
-    CACHE.mkdir(parents=True, exist_ok=True)
-    for old in CACHE.glob("mm-calculator.*.js"):
-        old.unlink()
-    cached.write_text(text, encoding="utf-8")
-    return text
+    return _cached("mm-calculator-js", lambda: minify(bundle(data=cached_data())))
 
 
 _state: dict[str, Any] = {}
@@ -188,7 +198,7 @@ def on_files(files, config):
 
 def _data() -> dict[str, Any]:
     if _state.get("data") is None:
-        _state["data"] = calculator_data()
+        _state["data"] = cached_data()
     return _state["data"]
 
 
