@@ -4,7 +4,8 @@
    from mmlib (:func:`mmlib.calculator.calculator_data` plus the ``ui`` words of
    :mod:`mmlib.calculator.ui`) followed by ``mmlib/calculator/js/*.js`` in their
    load order (:data:`mmlib.calculator.JS_FILES`; files not written yet are
-   skipped), minified by terser (:func:`minify`: local names shortened; budget 40 KB gzip).  The script is cached in ``.cache/calculator`` by the hash of mmlib's
+   skipped), minified by terser (:func:`minify`: local names shortened; budget
+   40 KB gzip).  The script is cached in ``.cache/calculator`` by the hash of mmlib's
    sources, so an unchanged library is not exported again.
 2. ``on_post_page``: a Markdown comment ``<!-- mm-calculator: NAME -->`` becomes
    the form ``NAME`` of :data:`FORMS` (labels, units, ranges and choices from the
@@ -39,6 +40,7 @@ TERSER = ROOT / "tools" / "npm" / "node_modules" / "terser" / "bin" / "terser"
 SCRIPT = "assets/calculator/mm-calculator.js"
 STYLE = "assets/calculator/mm-calculator.css"
 MARKER = re.compile(r"<!-- mm-calculator: ([\w-]+) -->")
+ANY_MARKER = re.compile(r"<!--\s*mm-calculator\b.*?-->", re.S)   # to catch a misspelt marker
 
 # A form: title, the result blocks it shows, the trace sections it lists, and groups of fields
 # (legend, fields, open?).  A field is a case field, the stem of a two-unit quantity ("calcium":
@@ -178,7 +180,8 @@ _state: dict[str, Any] = {}
 def on_files(files, config):
     text = script_text()
     out = CACHE / "site"
-    for uri, body in ((SCRIPT, text), (STYLE, (Path(__file__).with_name("calculator.css")).read_text(encoding="utf-8"))):
+    style = Path(__file__).with_name("calculator.css").read_text(encoding="utf-8")
+    for uri, body in ((SCRIPT, text), (STYLE, style)):
         target = out / uri
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.is_file() or target.read_text(encoding="utf-8") != body:
@@ -326,9 +329,30 @@ def render_form(form: str, data: dict[str, Any] | None = None) -> str:
     return "".join(parts)
 
 
+def check_markers(text: str, where: str) -> list[str]:
+    """The form names of the markers in ``text``; a marker not written as ``<!-- mm-calculator: NAME -->`` with a
+    known NAME stops the build.
+
+    >>> check_markers("<p>x</p><!-- mm-calculator: crab -->", "x.md")
+    ['crab']
+    >>> check_markers("<!--mm-calculator:crab-->", "x.md")
+    Traceback (most recent call last):
+    ...
+    mkdocs.exceptions.PluginError: calculator: x.md: write the marker as <!-- mm-calculator: NAME -->: '<!--mm-calculator:crab-->'
+    """
+    names = MARKER.findall(text)
+    for found in ANY_MARKER.findall(text):
+        if not MARKER.fullmatch(found):
+            raise PluginError(f"calculator: {where}: write the marker as <!-- mm-calculator: NAME -->: {found!r}")
+    for name in names:
+        if name not in FORMS:
+            raise PluginError(f"calculator: {where}: unknown form {name!r} in <!-- mm-calculator: {name} -->; "
+                              f"known: {', '.join(FORMS)}")
+    return names
+
+
 def on_post_page(output: str, page, config):
-    names = MARKER.findall(output)
-    if not names:
+    if not check_markers(output, page.file.src_uri):
         return output
     data = _data()
     output = MARKER.sub(lambda m: render_form(m.group(1), data), output)

@@ -125,3 +125,20 @@ def test_the_minified_script_computes_what_the_files_compute(tmp_path):
         out.append(json.loads(proc.stdout))
     assert out[0] == out[1]
     assert len(hook.script_text()) < len(bundle(data=hook.calculator_data()))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("<!-- mm-calculator: diagnosys -->", "unknown form 'diagnosys'"),
+    ("<!--mm-calculator: crab -->", "write the marker as"),
+    ("<!-- mm-calculator crab -->", "write the marker as"),
+])
+def test_a_misspelt_marker_stops_the_build(text, message):
+    with pytest.raises(PluginError, match=message):
+        hook.check_markers(f"<p>前文</p>{text}<p>后文</p>", "chapter_x/page.md")
+
+
+def test_the_pages_use_every_form_and_only_known_ones():
+    used = set()
+    for page in (ROOT / "docs").rglob("*.md"):
+        used |= set(hook.check_markers(page.read_text(encoding="utf-8"), str(page)))
+    assert used == set(hook.FORMS)
