@@ -1,16 +1,16 @@
 """What the staging, risk, cytogenetics, anaemia-mechanism and assess ports need from :mod:`mmlib`.
 
 One function, :func:`stage_data`, merged into :func:`mmlib.calculator.export.calculator_data`
-(keys ``staging``, ``risk``, ``cytogenetics``, ``mechanisms``, ``assess``).  Every number, list
-and Chinese string table is read from the mmlib object that defines it; thresholds are
-referred to by key (``MM.T(key)``: the core export holds every Threshold of mmlib).
+(keys ``staging``, ``risk``, ``genetics`` (cytogenetics), ``mechanisms`` and ``report`` (assess)).
+Every number, list and Chinese string table is read from the mmlib object that defines it;
+thresholds are referred to by key (``MM.T(key)``: the core export holds every Threshold of mmlib).
 
 >>> d = stage_data()
 >>> d["staging"]["r2iss_points"]["iss_iii"], d["risk"]["imwg2020"]["fish_points"]
 (1.5, 2)
 >>> d["risk"]["mayo2018"]["groups"][1]
 ['intermediate', 'mayo2018.group.intermediate']
->>> d["cytogenetics"]["risk_zh"]["null"]
+>>> d["genetics"]["risk_zh"]["null"]
 '无法判断'
 """
 
@@ -71,7 +71,7 @@ def stage_data() -> dict[str, Any]:
                              "progression_20y_competing_percent": risk.MGUS_20Y_PROGRESSION_COMPETING_PERCENT},
             },
         },
-        "cytogenetics": {
+        "genetics": {
             "event_names": dict(cy.EVENT_NAMES),
             "one_q_zh": cy.ONE_Q_ZH,
             "risk_zh": {"null" if k is None else k: v for k, v in cy.RISK_ZH.items()},
@@ -89,7 +89,7 @@ def stage_data() -> dict[str, Any]:
             "why_zh": dict(mechanisms._WHY_ZH),
             "teaching": mechanisms._TEACHING,
         },
-        "assess": {
+        "report": {
             "contract_version": CONTRACT_VERSION,
             "optional": list(_OPTIONAL),
             "gates": {k: list(v) for k, v in _GATES.items()},

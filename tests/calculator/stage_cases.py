@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from jsrun import NODE, RUNNER, bundle_path
+from .jsrun import NODE, RUNNER, bundle_path
 
 _BOOLS = ("del17p", "t4_14", "t14_16", "t14_20", "t11_14", "gain_1q", "amp_1q", "del1p32", "del1p32_biallelic",
           "tp53_mutation", "del13q", "hyperdiploid")

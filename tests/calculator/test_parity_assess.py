@@ -14,13 +14,14 @@ import json
 from typing import Any
 
 import pytest
-from cases import book_cases, generated_cases
-from jsrun import differences, run_js
-from stage_cases import start_node, targeted_cases
 
 from mmlib.assess import CONTRACT_KEYS, assess
 from mmlib.case import Case
 from mmlib.errors import MMLibError
+
+from .cases import book_cases, generated_cases
+from .jsrun import differences, run_js
+from .stage_cases import start_node, targeted_cases
 
 #: The compared cases, mmlib's answers and the JavaScript answers.
 Parity = tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]

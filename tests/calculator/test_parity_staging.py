@@ -15,14 +15,15 @@ import json
 from typing import Any, Callable
 
 import pytest
-from cases import book_cases, generated_cases
-from jsrun import differences, run_js
-from stage_cases import start_node, targeted_cases
 
 from mmlib import cytogenetics, mechanisms, risk, staging
 from mmlib.case import Case
 from mmlib.errors import MMLibError
 from mmlib.trace import RuleResult
+
+from .cases import book_cases, generated_cases
+from .jsrun import differences, run_js
+from .stage_cases import start_node, targeted_cases
 
 RULES: dict[str, Callable[[Case], RuleResult]] = {
     "staging.iss": staging.iss,

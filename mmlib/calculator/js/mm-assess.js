@@ -1,7 +1,7 @@
 // One entry point — port of mmlib.assess.assess(...).to_dict() (JSON contract version 1).
 (function (MM) {
   "use strict";
-  var A = MM.data.assess;
+  var A = MM.data.report;
   var OPTIONAL = {
     smm_risk_mayo2018: function () { return MM.risk.smmMayo2018; },
     smm_risk_imwg2020: function () { return MM.risk.smmImwg2020; },

@@ -1,7 +1,7 @@
 // Cytogenetic risk: classic IMWG (Sonneveld 2016) and IMS/IMWG 2025 — port of mmlib/cytogenetics.py.
 (function (MM) {
   "use strict";
-  var C = MM.data.cytogenetics, SRC = "ims2025highrisk";
+  var C = MM.data.genetics, SRC = "ims2025highrisk";
   function line() { return MM.staging.line.apply(null, arguments); }
   function rz(v) { return C.risk_zh[v === null ? "null" : v]; }
   function code(v) { return v === true ? "high" : v === false ? "standard" : null; }

@@ -84,7 +84,7 @@
 
   // _fish_factor
   function fishFactor(c) {
-    var I = R.imwg2020, oneQ = MM.cytogenetics.gain1qStatus(c), C = MM.data.cytogenetics, missing = [];
+    var I = R.imwg2020, oneQ = MM.cytogenetics.gain1qStatus(c), C = MM.data.genetics, missing = [];
     var checks = I.fish.map(function (f) {
       var v = f === "1q" ? oneQ : c[f];
       if (v === null) missing.push(f === "1q" ? "gain_1q" : f);

@@ -95,7 +95,7 @@
     var points = lo === hi ? lo : null, issSt = issStage(iii, one);
     var issPts = issSt === "I" ? 0.0 : issSt === "II" ? P.iss_ii : issSt === "III" ? P.iss_iii : null;
     var labels = {del17p: "del(17p) 计分", ldh_high: "LDH 高于 ULN 计分", t4_14: "t(4;14) 计分",
-      gain_or_amp_1q: MM.data.cytogenetics.one_q_zh + "计分"};
+      gain_or_amp_1q: MM.data.genetics.one_q_zh + "计分"};
     var checks = p.checks.concat([l.check, MM.info("r2iss2022.iss", issSt ? "ISS " + issSt + " 期计分" : "ISS 分期（未定）计分",
       issPts, "分", {source: "r2iss2022"})]);
     factors.forEach(function (f) {
