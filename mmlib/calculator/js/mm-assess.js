@@ -55,7 +55,9 @@
   function toDict(a) {
     var r = a.results, dx = r.diagnosis, cc = r.corrected_calcium, seen = {}, trace = [];
     function stage(k) { return r[k].value === null ? null : {stage: r[k].value, points: get(r[k].details, "points")}; }
-    function score(k) { return !r[k] || r[k].value === null ? null : {score: get(r[k].details, "score"), group: r[k].value}; }
+    function score(k) {
+      return !r[k] || r[k].value === null ? null : {score: get(r[k].details, "score"), group: r[k].value};
+    }
     Object.keys(r).forEach(function (key) {
       r[key].trace.forEach(function (c) {
         var id = identity(c);
@@ -70,8 +72,8 @@
     return {
       contract_version: A.contract_version,
       diagnosis: dx.value,
-      diagnosis_detail: {reason: dx.details.reason, reason_zh: dx.details.reason_zh, provisional: dx.details.provisional,
-        subtype: dx.details.subtype, missing: dx.missing.slice(), notes: dx.details.notes.slice()},
+      diagnosis_detail: {reason: dx.details.reason, reason_zh: dx.details.reason_zh,
+        provisional: dx.details.provisional, subtype: dx.details.subtype, missing: dx.missing.slice(), notes: dx.details.notes.slice()},
       crab: Object.assign({}, r.crab.details),
       slim: Object.assign({}, r.slim.details),
       flc_ratio_involved_uninvolved: get(r.flc_ratio.details, "involved_uninvolved"),

@@ -21,7 +21,8 @@
     var passed = [];
     bands.forEach(function (b, i) { if (MM.test(MM.T(b[0]), value, unit)) passed.push(i); });
     var points = passed.length ? bands[passed[passed.length - 1]][1] : 0;
-    var shown = (passed.length ? [passed[passed.length - 1]] : []).concat(passed.length < bands.length ? [passed.length] : []);
+    var shown = (passed.length ? [passed[passed.length - 1]] : [])
+      .concat(passed.length < bands.length ? [passed.length] : []);
     return {name: name, points: points, max: top, missing: [], checks: shown.map(function (i) {
       return MM.check(MM.T(bands[i][0]), value, unit, {note: "本项得 " + points + " 分"});
     })};

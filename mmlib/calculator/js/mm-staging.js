@@ -68,7 +68,8 @@
       FISH.forEach(function (f) { if (c[f[0]] === null) missing.push(f[0]); });
       if (l.high === null) missing = missing.concat(LDH_MISSING);
     }
-    var details = {stage: stage, points: null, high_risk_ca: caHigh, ldh_high: l.high}, out = stage ? D.riss_outcomes[stage] : {};
+    var details = {stage: stage, points: null, high_risk_ca: caHigh, ldh_high: l.high};
+    var out = stage ? D.riss_outcomes[stage] : {};
     for (var k in out) details[k] = out[k];
     return MM.result("riss", "R-ISS 分期", stage, {checks: checks, missing: stage === null ? missing : [],
       source: "riss2015", details: details, shown: stageZh(stage),
