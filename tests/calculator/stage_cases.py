@@ -18,7 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
+import pytest
+
+from mmlib.calculator import JS_DIR
+
 from .jsrun import NODE, RUNNER, bundle_path
+
+#: The risk models and assess call the labs and diagnosis rules of ``mm-diagnosis.js`` (helper calcdx).
+HAS_DIAGNOSIS = (JS_DIR / "mm-diagnosis.js").exists()
+NEEDS_DIAGNOSIS = pytest.mark.skipif(not HAS_DIAGNOSIS, reason="mm-diagnosis.js (MM.labs, MM.diagnosis) not present")
 
 _BOOLS = ("del17p", "t4_14", "t14_16", "t14_20", "t11_14", "gain_1q", "amp_1q", "del1p32", "del1p32_biallelic",
           "tp53_mutation", "del13q", "hyperdiploid")
