@@ -144,6 +144,33 @@ def _core() -> dict[str, Any]:
 SECTIONS: list[Callable[[], dict[str, Any]]] = [_core]
 
 
+# --- calcresp: the IMWG 2016 response rules (js/mm-response.js) ---------------------------------------------
+def _response() -> dict[str, Any]:
+    """The constants and Chinese tables of :mod:`mmlib.response`, and its thresholds by constant name.
+
+    >>> d = _response()["response"]
+    >>> d["t"]["VGPR_SERUM_FALL"], d["t"]["FLC_RATIO_HIGH"], d["categories"][0]
+    ('imwg2016.vgpr.serum_fall', 'flc.ratio_high', 'PD')
+    """
+    from .. import labs as _labs
+    from .. import response as r
+
+    named = {n: getattr(r, n) for n in r.__all__} | {n: getattr(_labs, n) for n in ("FLC_RATIO_LOW", "FLC_RATIO_HIGH")}
+    return {"response": {
+        "t": {n: t.key for n, t in named.items() if isinstance(t, Threshold)},
+        "src": r._SRC, "ndigits": r._NDIGITS, "urine_unit": r._URINE_UNIT, "max_lesions": r._MAX_LESIONS,
+        "max_years": r._MAX_YEARS, "categories": list(r.CATEGORIES), "category_gloss": dict(r.CATEGORY_GLOSS),
+        "mrd_zh": dict(r.MRD_ZH), "missing_zh": dict(r.MISSING_ZH), "lab_keys": list(r._LAB_KEYS),
+        "extra_labs": {k: list(v) for k, v in r._EXTRA_LABS.items()}, "flag_keys": list(r._FLAG_KEYS),
+        "visit_keys": list(r._VISIT_KEYS), "top_keys": list(r._TOP_KEYS), "series_keys": list(r._SERIES_KEYS),
+        "mrd_keys": list(r._MRD_KEYS),
+    }}
+
+
+SECTIONS.append(_response)
+# --- end calcresp ------------------------------------------------------------------------------------------------
+
+
 def calculator_data() -> dict[str, Any]:
     """Everything the calculator's JavaScript reads, JSON-ready (see the module docstring).
 
