@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import cytogenetics, diagnosis, mechanisms, risk, staging
-from ..assess import _GATES, _OPTIONAL, CONTRACT_VERSION, MM_ONLY_CAVEAT
+from ..assess import _GATES, _OPTIONAL, _SECTION_TITLES, CONTRACT_VERSION, MM_ONLY_CAVEAT
 from ..trace import Threshold
 
 __all__ = ["stage_data"]
@@ -94,6 +94,7 @@ def stage_data() -> dict[str, Any]:
             "optional": list(_OPTIONAL),
             "gates": {k: list(v) for k, v in _GATES.items()},
             "mm_only_caveat": MM_ONLY_CAVEAT,
+            "section_titles": dict(_SECTION_TITLES),
             "diagnosis_zh": dict(diagnosis.DIAGNOSIS_ZH),
         },
     }
