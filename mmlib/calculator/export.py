@@ -171,6 +171,34 @@ SECTIONS.append(_response)
 # --- end calcresp ------------------------------------------------------------------------------------------------
 
 
+# --- calcdx: labs and the IMWG 2014 diagnosis (js/mm-diagnosis.js) ------------------------------------------------
+def _diagnosis() -> dict[str, Any]:
+    """The constants of :mod:`mmlib.labs` and the Chinese tables of :mod:`mmlib.diagnosis` (``MM.data.labs_diagnosis``).
+
+    >>> d = _diagnosis()["labs_diagnosis"]
+    >>> d["labs"]["ckd_epi"]["female"], d["labs"]["cg_female"], d["diagnosis_zh"]["mgus"][:4]
+    ([0.7, -0.241], 0.85, '意义未明')
+    """
+    from .. import diagnosis as dx
+    from .. import labs
+
+    return {"labs_diagnosis": {
+        "labs": {"cg_female": labs.CG_FEMALE_FACTOR, "cg_constant": labs.CG_CONSTANT,
+                 "ckd_epi": {sex: list(k) for sex, k in labs.CKD_EPI_2021.items()}, "ckd_k": labs.CKD_EPI_2021_K,
+                 "ckd_high_exp": labs.CKD_EPI_2021_HIGH_EXP, "ckd_age_base": labs.CKD_EPI_2021_AGE_BASE,
+                 "ckd_female": labs.CKD_EPI_2021_FEMALE, "ca_per_g_dl": labs.CORRECTED_CA_PER_G_DL,
+                 "ref_albumin_g_dl": labs.REFERENCE_ALBUMIN_G_DL, "ca_per_g_l": labs.CORRECTED_CA_PER_G_L,
+                 "ref_albumin_g_l": labs.REFERENCE_ALBUMIN_G_L, "payne_factor": labs.PAYNE_1973_FACTOR,
+                 "creatinine_factor": _units.CREATININE_UMOL_L_PER_MG_DL, "not_computed": labs._NOT_COMPUTED},
+        "diagnosis_zh": dict(dx.DIAGNOSIS_ZH), "subtype_zh": dict(dx.SUBTYPE_ZH),
+        "reason_zh": {r: dx._reason_zh(r) for r in dx.REASONS},
+    }}
+
+
+SECTIONS.append(_diagnosis)
+# --- end calcdx ------------------------------------------------------------------------------------------------------
+
+
 def calculator_data() -> dict[str, Any]:
     """Everything the calculator's JavaScript reads, JSON-ready (see the module docstring).
 
