@@ -249,3 +249,4 @@ def bundle(files: tuple[str, ...] = JS_FILES, data: dict[str, Any] | None = None
 from .stage_data import stage_data  # noqa: E402  (a section module imports mmlib's rules, not this module)
 
 SECTIONS.append(stage_data)
+# --- end calcstage ---------------------------------------------------------------------------------------------------
