@@ -99,7 +99,7 @@ def start_node(jobs: list[dict[str, Any]]) -> Callable[[], list[dict[str, Any]]]
         assert proc.wait(timeout=600) == 0, "node failed"
         text = (folder / "out.jsonl").read_text(encoding="utf-8")
         shutil.rmtree(folder)
-        out = [json.loads(line) for line in text.splitlines() if line.strip()]
+        out = json.loads("[" + ",".join(line for line in text.splitlines() if line.strip()) + "]")
         assert len(out) == len(jobs)
         return out
     return wait

@@ -54,14 +54,14 @@ def parity() -> dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]], list
     assert generated >= 10_000
     fns = sorted(RULES)
     wait = start_node([{"fn": fn, "arg": d, "case": True} for d in dicts for fn in fns])
-    py = {fn: [_python(RULES[fn], c) for c in records] for fn in fns}
+    py = {fn: json.loads(json.dumps([_python(RULES[fn], c) for c in records])) for fn in fns}  # one round trip
     js = wait()
     return {fn: (dicts, py[fn], js[i::len(fns)]) for i, fn in enumerate(fns)}
 
 
 def _python(rule: Callable[[Case], RuleResult], case: Case) -> dict[str, Any]:
     r = rule(case)
-    return {"ok": json.loads(json.dumps({**r.to_dict(), "label": r.label, "summary": r.summary}))}
+    return {"ok": {**r.to_dict(), "label": r.label, "summary": r.summary}}
 
 
 @pytest.mark.parametrize("fn", [pytest.param(fn, marks=NEEDS_DIAGNOSIS) if fn.startswith("risk.") else fn
