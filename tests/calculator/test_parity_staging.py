@@ -89,6 +89,7 @@ def test_published_staging_values() -> None:
     # ISS (Greipp 2005): β2M ≥ 5.5 mg/L is stage III whatever the albumin; median OS 29 months
     r = _js("staging.iss", {"beta2m_mg_l": 5.5})
     assert (r["value"], r["details"]["median_os_months"]) == ("III", 29)
+    assert run_js("staging.iss", [{"beta2m_mg_l": 5.5}])[0]["ok"] == r  # a plain object of fields works too
     # ISS I needs β2M < 3.5 and albumin ≥ 3.5 g/dL (35 g/L): 3.5 mg/L is already stage II
     assert _js("staging.iss", {"beta2m_mg_l": 3.5, "albumin_g_l": 40})["value"] == "II"
     assert _js("staging.iss", {"beta2m_mg_l": 3.4, "albumin_g_l": 35})["value"] == "I"

@@ -120,5 +120,5 @@
       source: SRC, summary: C.classic_zh + "：" + rz(cl[0]), details: details, shown: ims === null ? null : rz(ims)});
   }
 
-  MM.cytogenetics = {cytogeneticRisk: cytogeneticRisk, gain1qStatus: gain1qStatus};
+  MM.cytogenetics = {cytogeneticRisk: MM.staging.api(cytogeneticRisk), gain1qStatus: gain1qStatus};
 })(globalThis.MM = globalThis.MM || {});

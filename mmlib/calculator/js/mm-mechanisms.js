@@ -46,5 +46,5 @@
         teaching_heuristic: true}, shown: value === null ? null : zh(value)});
   }
 
-  MM.mechanisms = {anemiaMechanisms: anemiaMechanisms};
+  MM.mechanisms = {anemiaMechanisms: MM.staging.api(anemiaMechanisms)};
 })(globalThis.MM = globalThis.MM || {});

@@ -120,5 +120,6 @@
     ], R.mgus, {applicable: true});
   }
 
-  MM.risk = {smmMayo2018: smmMayo2018, smmImwg2020: smmImwg2020, mgusMayo: mgusMayo};
+  var api = MM.staging.api;
+  MM.risk = {smmMayo2018: api(smmMayo2018), smmImwg2020: api(smmImwg2020), mgusMayo: api(mgusMayo)};
 })(globalThis.MM = globalThis.MM || {});

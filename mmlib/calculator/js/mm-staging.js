@@ -126,5 +126,7 @@
       summary: points !== null ? "总分 " + MM.fmtNumber(points) : "总分可能为 " + range + "（部分因素未知）"});
   }
 
-  MM.staging = {iss: iss, riss: riss, r2iss: r2iss, line: line};
+  // the exported rules take a case (MM.readCase result) or a plain object of case fields
+  function api(fn) { return function (c) { return fn(MM.readCase(c)); }; }
+  MM.staging = {iss: api(iss), riss: api(riss), r2iss: api(r2iss), line: line, api: api};
 })(globalThis.MM = globalThis.MM || {});
