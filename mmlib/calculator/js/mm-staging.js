@@ -83,7 +83,7 @@
 
   // r2iss (D'Agostino 2022)
   function r2iss(c) {
-    var p = issParts(c), l = ldh(c), q1 = MM.kOr(c.gain_1q, c.amp_1q), iii = p.iii, one = p.one;
+    var p = issParts(c), l = ldh(c), q1 = MM.cytogenetics.gain1qStatus(c), iii = p.iii, one = p.one;
     // r2iss_range: the ISS share, then each factor in Python's order
     var lo = iii === true ? P.iss_iii : one === true ? 0.0 : one === false ? P.iss_ii : 0.0;
     var hi = iii === true ? P.iss_iii : one === true ? 0.0 : iii === false ? P.iss_ii : P.iss_iii;
@@ -116,7 +116,7 @@
     if (stage === null) {
       ["del17p", "t4_14"].forEach(function (n) { if (c[n] === null) missing.push(n); });
       if (l.high === null) missing = missing.concat(LDH_MISSING);
-      if (q1 === null) missing.push("gain_1q", "amp_1q");
+      if (q1 === null) missing.push("gain_1q");
     }
     var details = {stage: stage, points: points, points_min: lo, points_max: hi,
       factors: {iss: issSt, del17p: c.del17p, ldh_high: l.high, t4_14: c.t4_14, gain_or_amp_1q: q1},
