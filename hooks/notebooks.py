@@ -40,6 +40,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from source_digest import tree_digest
+
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -392,8 +394,7 @@ def download_notebook(executed: Path, wheel_name: str):
 
 def build_wheel(out_dir: Path) -> str:
     """Build (or reuse) the mmlib wheel, keyed by the package sources."""
-    files = sorted(p for p in (ROOT / "mmlib").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    digest = _sha(b"".join(_file_hash(p).encode() for p in files + [ROOT / "pyproject.toml", ROOT / "README.md"]))
+    digest = tree_digest(ROOT, ROOT / "mmlib", ROOT / "pyproject.toml", ROOT / "README.md")
     cached_dir = CACHE / "wheel" / digest[:16]
     wheels = list(cached_dir.glob("mmlib-*.whl")) if cached_dir.is_dir() else []
     if not wheels:

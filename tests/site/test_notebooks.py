@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -18,7 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def _load_hook():
     spec = importlib.util.spec_from_file_location("book_notebooks_hook", ROOT / "hooks" / "notebooks.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while it loads hooks (their shared helpers)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
     return module
 
 

@@ -31,7 +31,7 @@ def prerender():
     return _load("prerender")
 
 
-@pytest.mark.parametrize("name", ["prerender", "accessibility", "html_blocks", "notebook_css"])
+@pytest.mark.parametrize("name", ["prerender", "accessibility", "html_blocks", "notebook_css", "source_digest"])
 def test_hook_examples(name):
     module = _load(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
