@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 def tree_digest(root: Path, *paths: Path) -> str:
-    """SHA-256 over the path (relative to ``root``) and bytes of every file under ``paths``.
+    """SHA-256 over the path (relative to ``root`` when inside it) and bytes of every file under ``paths``.
 
     Folders are walked in sorted order; ``__pycache__`` is skipped, a missing path counts as missing.
 
@@ -28,7 +28,7 @@ def tree_digest(root: Path, *paths: Path) -> str:
         found = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
             if path.is_dir() else [path]
         for p in found:
-            h.update(p.relative_to(root).as_posix().encode() + b"\0")
+            h.update((p.relative_to(root) if p.is_relative_to(root) else p).as_posix().encode() + b"\0")
             h.update(p.read_bytes() if p.is_file() else b"missing")
             h.update(b"\0")
     return h.hexdigest()
