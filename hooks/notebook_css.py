@@ -12,6 +12,8 @@ so a class that is not in their HTML is never added later.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -22,6 +24,8 @@ DECLARATIONS = re.compile(r"\{([^{}]*)\}")      # innermost blocks: declaration 
 VAR_REF = re.compile(r"var\(\s*(--[\w-]+)")
 
 NOTEBOOK_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/notebook\.[0-9a-f]+\.css">')
+
+CACHE = Path(os.environ.get("MM_BOOK_CACHE") or Path(__file__).resolve().parents[1] / ".cache") / "notebook-css"
 
 _used: set[str] = set()
 _vars: set[str] = set()     # custom properties the notebook pages' own inline styles use
@@ -159,8 +163,23 @@ def on_post_page(output: str, page, config):
     return output[:head_end] + m.group(0) + "\n" + output[head_end:]
 
 
+def pruned(css: str) -> str:
+    """``css`` without unused rules and custom properties; kept in ``.cache/notebook-css`` by what it depends on."""
+    key = hashlib.sha256("\0".join([css, *sorted(_used), "", *sorted(_vars), Path(__file__).read_text(
+        encoding="utf-8")]).encode("utf-8")).hexdigest()[:24]
+    cached = CACHE / f"{key}.css"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    text = prune_variables(prune(css, _used), _vars)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for old in CACHE.glob("*.css"):   # one entry: the stylesheet of the last build
+        old.unlink()
+    cached.write_text(text, encoding="utf-8")
+    return text
+
+
 def on_post_build(config):
     if not _used:
         return
     for path in (Path(config["site_dir"]) / "assets" / "stylesheets").glob("notebook.*.css"):
-        path.write_text(prune_variables(prune(path.read_text(encoding="utf-8"), _used), _vars), encoding="utf-8")
+        path.write_text(pruned(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -381,8 +381,11 @@ def on_page_content(html: str, page, config, files):
     if uri not in _built:
         return html
     _downloads[uri] = nbformat.writes(download_notebook(_built[uri], _wheel_name))
+    # the template's stylesheets (~590 kB of the page) go first, so the other passes read only the cells
+    # (the shared stylesheet itself is checked for other hosts with every file of the site: offline_assets)
+    html = _share_template_css(html, page)
     html = _md_links_to_pages(html, page, files)
-    return download_box(page, _downloads[uri]) + _share_template_css(_strip_cdn(html, uri), page)
+    return download_box(page, _downloads[uri]) + _strip_cdn(html, uri)
 
 
 def install_cell_text(wheel_name: str) -> str:
