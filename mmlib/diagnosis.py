@@ -316,13 +316,17 @@ def _crab_item(case: Case, item: str, label: str, measured: bool | None, checks:
     >>> _crab_item(Case(anemia=False), "A", "A（贫血）", True, [], ())  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mmlib.errors.InputError: 字段 anemia 的值 False 无效：应为 与检验结果一致（检验结果判定该项为阳性）...
+    mmlib.errors.InputError: 字段 anemia 的值 False 无效：应为 与检验结果一致（检验结果判定 A 项为阳性）...
+    >>> _crab_item(Case(crab_absent=True), "C", "C（高钙血症）", True, [], ())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mmlib.errors.InputError: 字段 crab_absent 的值 True 无效：应为 与检验结果一致（检验结果判定 C 项为阳性）...
     """
     stated = case.asserted(item)
     field = "crab_absent" if case.crab_absent else ASSERTED_CRAB[item]
     if stated is not None and measured is not None and stated != measured:
         verdict_zh, verdict_en = ("阳性", "present") if measured else ("阴性", "absent")
-        raise InputError(field, stated, f"与检验结果一致（检验结果判定该项为{verdict_zh}）",
+        raise InputError(field, getattr(case, field), f"与检验结果一致（检验结果判定 {item} 项为{verdict_zh}）",
                          en_expected=f"consistent with the laboratory values (they decide item {item} as {verdict_en})")
     if measured is None and stated is not None:
         checks = checks + [info(f"imwg2014.crab.asserted_{item}", f"{label}：病例陈述（未测量）",

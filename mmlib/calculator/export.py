@@ -243,3 +243,10 @@ def bundle(files: tuple[str, ...] = JS_FILES, data: dict[str, Any] | None = None
         if path.exists():
             parts.append(f"/* {name} */\n" + path.read_text(encoding="utf-8"))
     return "\n".join(parts)
+
+
+# --- calcstage: the tables of staging, risk, cytogenetics, anaemia mechanisms and assess (stage_data.py) ---
+from .stage_data import stage_data  # noqa: E402  (a section module imports mmlib's rules, not this module)
+
+SECTIONS.append(stage_data)
+# --- end calcstage ---------------------------------------------------------------------------------------------------

@@ -56,8 +56,8 @@
   }
   function ckdFormula(age, female, scr) {  // labs.ckd_epi_2021_formula
     const l = L(), [kappa, alpha] = l.ckd_epi[female ? "female" : "male"], s = scr / kappa;
-    return l.ckd_k * pow(Math.min(s, 1.0), alpha) * pow(Math.max(s, 1.0), l.ckd_high_exp) * pow(l.ckd_age_base, age) *
-      (female ? l.ckd_female : 1.0);
+    return MM.asRead(l.ckd_k * pow(Math.min(s, 1.0), alpha) * pow(Math.max(s, 1.0), l.ckd_high_exp) *
+      pow(l.ckd_age_base, age) * (female ? l.ckd_female : 1.0));
   }
   function cockcroftGault(c) {  // labs.cockcroft_gault
     const label = "肌酐清除率（Cockcroft–Gault）", source = "cockcroft1976", name = "crcl_cockcroft_gault";
@@ -156,7 +156,7 @@
     const stated = c.asserted(item), field = c.crab_absent ? "crab_absent" : MM.data.asserted_crab[item];
     if (stated !== null && measured !== null && stated !== measured) {
       const [zh, en] = measured ? ["阳性", "present"] : ["阴性", "absent"];
-      throw MM.InputError(field, stated, `与检验结果一致（检验结果判定该项为${zh}）`,
+      throw MM.InputError(field, c[field], `与检验结果一致（检验结果判定 ${item} 项为${zh}）`,
         { enExpected: `consistent with the laboratory values (they decide item ${item} as ${en})` });
     }
     if (measured === null && stated !== null) {
