@@ -127,6 +127,7 @@ def _kernel(request: dict) -> None:
         sys.argv = [sys.executable, "-m", "ipykernel_launcher", "-f", request["connection_file"]]
         # the app read its parent's pid from the environment when the server imported it (none then)
         sys.argv += [f"--IPKernelApp.parent_handle={int(os.environ.get('JPY_PARENT_PID') or 0)}"]
+        sys.argv += request.get("args", [])   # e.g. nbclient's --HistoryManager.hist_file=:memory:
         if "numpy" in sys.modules:   # a fresh seed for NumPy's global generator, as a new process would have
             sys.modules["numpy"].random.seed()
         from ipykernel import kernelapp
@@ -139,12 +140,12 @@ def _kernel(request: dict) -> None:
         os._exit(code)
 
 
-def _attach(sock_path: str, connection_file: str) -> int:
-    """Ask the server for a kernel; stand in for it until it exits."""
+def _attach(sock_path: str, connection_file: str, args: list[str]) -> int:
+    """Ask the server for a kernel (with the kernel manager's extra arguments); stand in for it until it exits."""
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.connect(sock_path)
         s.sendall((json.dumps({"connection_file": connection_file, "cwd": os.getcwd(),
-                               "env": dict(os.environ)}) + "\n").encode())
+                               "env": dict(os.environ), "args": args}) + "\n").encode())
         pid = int(s.makefile("r").readline())
 
     def forward(signum, _frame):
@@ -222,6 +223,6 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["serve"]:
         _serve(sys.argv[2])
     elif sys.argv[1:2] == ["attach"] and sys.argv[3:4] == ["-f"]:
-        sys.exit(_attach(sys.argv[2], sys.argv[4]))
+        sys.exit(_attach(sys.argv[2], sys.argv[4], sys.argv[5:]))
     else:
-        sys.exit("usage: kernel_forkserver.py serve SOCKET | attach SOCKET -f CONNECTION_FILE")
+        sys.exit("usage: kernel_forkserver.py serve SOCKET | attach SOCKET -f CONNECTION_FILE [KERNEL_ARGS...]")

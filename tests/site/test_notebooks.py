@@ -104,7 +104,8 @@ def test_forked_kernels_give_the_outputs_of_fresh_kernels_and_still_fail_the_bui
     # pandas decides at import whether it prints for a terminal (80 characters) or a notebook (20 columns)
     src.write_text(header + "# %%\nimport pandas as pd\nfrom mmlib.units import to_si\n"
                    "pd.DataFrame([[to_si('m_protein', 3, 'g/dL')] * 16])\n\n"
-                   "# %%\nimport sys\nprint('mmlib.staging' in sys.modules, 'leftover' in globals())\n"
+                   "# %%\nimport sys\nprint('mmlib.staging' in sys.modules, 'leftover' in globals(),\n"
+                   "      get_ipython().history_manager.hist_file)\n"
                    "leftover = 1\n", encoding="utf-8")
     broken = examples / "broken.py"
     broken.write_text(header + "# %%\nraise ValueError('计算失败')\n", encoding="utf-8")
@@ -124,7 +125,8 @@ def test_forked_kernels_give_the_outputs_of_fresh_kernels_and_still_fail_the_bui
             hook.execute(broken, server)
     assert not hit and outputs(forked) == outputs(plain) == outputs(again)
     assert "..." not in outputs(forked)[0][0]["data"]["text/plain"]
-    assert outputs(forked)[1][0]["text"] == "False False\n"
+    # no leftovers from another notebook; the kernel manager's arguments reach the kernel (no history file)
+    assert outputs(forked)[1][0]["text"] == "False False :memory:\n"
     assert json.loads((tmp_path / "forked" / "demo__wide.json").read_text())["deps"] == \
         json.loads((tmp_path / "plain" / "demo__wide.json").read_text())["deps"]
 
