@@ -117,36 +117,82 @@ def _anchor(page: str) -> str:
     return "p-" + re.sub(r"[^A-Za-z0-9_-]+", "-", page.removesuffix(".html")).strip("-")
 
 
+# Elements the site shows only on screen (permalinks, buttons, notebook prompts and collapsers, tooltips,
+# feedback, download links) or that is in every page's footer instead (the notice).
+_JUNK = frozenset({"headerlink", "anchor-link", "md-content__button", "md-source-file", "md-feedback",
+                   "zeroclipboard-container", "clipboard-copy-txt", "mm-download", "mm-notice", "md-clipboard",
+                   "jp-InputPrompt", "jp-OutputPrompt", "jp-Collapser", "md-tooltip", "md-annotation", "md-top",
+                   "md-dialog"})
+# Highlighted code keeps only the token kinds print distinguishes (pdf.css: keywords bold, comments italic);
+# every other token span becomes plain text.  Pygments wraps nearly every token in its own element, and the
+# typesetter's time grows with the number of elements and inline boxes.
+_CODE_KEEP = frozenset({"k", "kc", "kd", "kn", "kp", "kr", "kt", "ow", "c", "c1", "ch", "cm", "cp", "cpf", "cs", "sd"})
+
+
 def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
-    """Prefix ids, point links at the print anchors, make image paths absolute, drop site-only widgets."""
+    """Prefix ids, point links at the print anchors, make image paths absolute, drop site-only widgets.
+
+    One pass over the article's elements; what print does not show is removed (not hidden), so the
+    typesetter handles fewer elements and the page looks the same.
+    """
     prefix = _anchor(page)
-    for junk in article.select("a.headerlink, a.anchor-link, .md-content__button, .md-source-file, script, "
-                               ".md-feedback, .zeroclipboard-container, .clipboard-copy-txt, .mm-download, "
-                               ".mm-notice"):  # the notice is in every page's footer instead
-        junk.decompose()
-    for tag in article.find_all(id=True):
-        if tag.name == "svg" or tag.find_parent("svg") is not None:
-            continue  # a diagram's own style sheet and markers refer to its ids (hashed, so unique already)
-        tag["id"] = f"{prefix}--{tag['id']}"
     base = posixpath.dirname(page)
-    for a in article.find_all("a", href=True):
-        href = a["href"]
-        parts = urlsplit(href)
-        if parts.scheme in ("http", "https", "mailto"):
+    # a diagram's own style sheet and markers refer to its ids (hashed, so unique already): left as they are
+    in_svg = {id(t) for svg in article.find_all("svg") for t in (svg, *svg.find_all(True))}
+    for tag in article.find_all(True):
+        if tag.decomposed or tag.parent is None or id(tag) in in_svg:
             continue
-        if parts.scheme == "data" or href.startswith(("data:", "#__codelineno")):  # code line anchors: none on paper
-            a.unwrap()
+        name = tag.name
+        # scripts never run in print; notebook style sheets: the rules print needs are in pdf.css
+        if name in ("script", "style") or not _JUNK.isdisjoint(tag.get("class") or ()):
+            tag.decompose()
             continue
-        target = _page_path(posixpath.join(base, parts.path)) if parts.path else page
-        if target in pages:
-            frag = unquote(parts.fragment)
-            a["href"] = f"#{_anchor(target)}--{frag}" if frag else f"#{_anchor(target)}"
-        else:  # a download or an asset: plain text in print
-            a.unwrap()
-    for img in article.find_all("img", src=True):
-        src = img["src"]
-        if not src.startswith(("data:", "http:", "https:", "file:")):
-            img["src"] = (site / posixpath.normpath(posixpath.join(base, unquote(src)))).resolve().as_uri()
+        if "id" in tag.attrs:
+            tag["id"] = f"{prefix}--{tag['id']}"
+        if name == "abbr":  # a glossary tooltip on screen; the term alone on paper
+            tag.unwrap()
+        elif name == "a" and tag.has_attr("href"):
+            _relink(tag, page, base, pages)
+        elif name == "img" and tag.has_attr("src"):
+            src = tag["src"]
+            if not src.startswith(("data:", "http:", "https:", "file:")):
+                tag["src"] = (site / posixpath.normpath(posixpath.join(base, unquote(src)))).resolve().as_uri()
+        elif name == "pre" and tag.find("svg") is None:
+            for span in tag.find_all("span"):
+                cls = span.get("class") or []
+                if len(cls) == 1 and cls[0] in _CODE_KEEP:
+                    span.attrs = {"class": cls}
+                else:
+                    span.unwrap()
+            tag.smooth()
+
+
+def _relink(a: Tag, page: str, base: str, pages: set[str]) -> None:
+    """A link inside the book points at its print anchor; other local links become plain text."""
+    href = a["href"]
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https", "mailto"):
+        return
+    if parts.scheme == "data" or href.startswith(("data:", "#__codelineno")):  # code line anchors: none on paper
+        a.unwrap()
+        return
+    target = _page_path(posixpath.join(base, parts.path)) if parts.path else page
+    if target in pages:
+        frag = unquote(parts.fragment)
+        a["href"] = f"#{_anchor(target)}--{frag}" if frag else f"#{_anchor(target)}"
+    else:  # a download or an asset: plain text in print
+        a.unwrap()
+
+
+def _article(path: Path) -> Tag | None:
+    """The page's ``<article class="md-content__inner">``, parsed alone (the header, nav and sidebars are
+    most of a built page and are not printed)."""
+    text = path.read_text(encoding="utf-8")
+    start = re.search(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b', text)
+    end = text.find("</article>", start.end()) if start else -1
+    if end < 0:  # not the usual layout: parse the whole page
+        return BeautifulSoup(text, "html.parser").select_one("article.md-content__inner")
+    return BeautifulSoup(text[start.start():end + len("</article>")], "html.parser").article
 
 
 def build_print_html(site: Path) -> tuple[str, list[str]]:
@@ -166,8 +212,7 @@ def build_print_html(site: Path) -> tuple[str, list[str]]:
         if page in seen:
             continue
         seen.add(page)
-        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article.md-content__inner")
+        article = _article(site / page)
         if article is None:
             raise SystemExit(f"pdf: no article in {page}")
         _rewrite(article, page, known, site)
