@@ -285,6 +285,27 @@ async () => {
   document.querySelectorAll('.mm-diagram svg style, .mm-diagram svg *').forEach(el => {
     if (el.tagName.toLowerCase() === 'style') el.remove();
   });
+  // Sizes the typesetter would otherwise search for (its time grows fast with nesting): Chromium has laid
+  // out the same document with the same style sheet at the width of the A4 text block, so its answers are
+  // written down.  (1) formula boxes: KaTeX's inline blocks shrink to fit their content; (2) tables: the
+  // column widths of Chromium's automatic table layout become a fixed layout of the same widths.
+  document.body.style.width = '174mm';  // A4 (210 mm) less the page margins of pdf.css
+  const boxes = Array.from(document.querySelectorAll('.katex-html *'))
+    .filter(el => !el.style.width && getComputedStyle(el).display === 'inline-block')
+    .map(el => [el, getComputedStyle(el).width]);
+  const tables = Array.from(document.querySelectorAll('table')).filter(t => !t.closest('.katex, svg'))
+    .map(t => {
+      const row = t.rows[0];
+      if (!row || Array.from(row.cells).some(c => c.colSpan > 1)) return null;
+      const width = t.getBoundingClientRect().width;
+      return [t, Array.from(row.cells).map(c => (100 * c.getBoundingClientRect().width / width).toFixed(2) + '%')];
+    }).filter(Boolean);
+  boxes.forEach(([el, w]) => { if (w.endsWith('px')) el.style.width = w; });  // all reads first, then writes
+  tables.forEach(([t, widths]) => {
+    t.classList.add('pdf-fixed');
+    Array.from(t.rows[0].cells).forEach((c, i) => { c.style.width = widths[i]; });
+  });
+  document.body.style.width = '';
   return {math: document.querySelectorAll('.katex').length,
           diagrams: document.querySelectorAll('.mermaid svg, .mm-diagram svg').length,
           unrendered: document.querySelectorAll('pre.mermaid:not(:has(svg)), div.mermaid:not(:has(svg))').length,
