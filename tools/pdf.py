@@ -12,13 +12,19 @@ Called by ``python3 tools/book.py offline`` after the site is built.  Steps:
    prose and notebook page (with its executed outputs and figures), the
    glossary and the references.  Ids are prefixed with the page they come
    from, so cross-references (glossary, references, sections) become links
-   inside the PDF; links to files that are not pages become plain text;
+   inside the PDF; links to files that are not pages become plain text.  What
+   paper does not show is left out rather than hidden (permalinks, buttons,
+   notebook prompts, tooltips, the token spans of highlighted code except
+   keywords and comments): the typesetter's time grows with the elements;
 3. open that document once in headless Chromium (Playwright, already used by
    the build and the browser tests): formulas and diagrams are normally already
    rendered at build time (hooks/prerender.py) and only their CSS colours are
    resolved here; any formula or diagram that is not yet rendered is rendered
    with the site's own KaTeX and Mermaid (SVG text labels, which a PDF engine
-   can draw);
+   can draw).  Chromium also writes down the sizes it found with the same
+   style sheet at the A4 text width (formula boxes, table columns), so the
+   typesetter lays them out directly instead of searching for them (this
+   halves the typesetting time);
 4. typeset the rendered document with WeasyPrint: A4, running header with the
    chapter title, page numbers, PDF bookmarks from the headings, embedded
    (subset) Noto Sans CJK SC from the machine's fonts, figures kept whole.
