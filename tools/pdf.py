@@ -281,7 +281,7 @@ async () => {
     const cs = getComputedStyle(el);
     // as SVG presentation attributes: the typesetter's SVG renderer reads those, not CSS variables
     for (const prop of ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'fill-opacity', 'stroke-opacity',
-                        'font-size', 'font-weight']) {
+                        'font-size', 'font-weight', 'text-anchor', 'dominant-baseline']) {
       const v = cs.getPropertyValue(prop);
       if (v) el.setAttribute(prop, v);
     }
