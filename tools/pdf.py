@@ -132,6 +132,10 @@ _JUNK = frozenset({"headerlink", "anchor-link", "md-content__button", "md-source
 # Highlighted code keeps only the token kinds print distinguishes (pdf.css: keywords bold, comments italic);
 # every other token span becomes plain text.  Pygments wraps nearly every token in its own element, and the
 # typesetter's time grows with the number of elements and inline boxes.
+# Notebook wrappers that print gives no box of its own (pdf.css styles the cell, the editor and the output)
+_WRAPPERS = frozenset({"jp-Cell-inputWrapper", "jp-InputArea", "jp-Cell-inputArea", "CodeMirror", "cm-s-jupyter",
+                       "jp-Cell-outputWrapper", "jp-OutputArea", "jp-Cell-outputArea", "jp-OutputArea-child",
+                       "jp-OutputArea-executeResult"})
 _CODE_KEEP = frozenset({"k", "kc", "kd", "kn", "kp", "kr", "kt", "ow", "c", "c1", "ch", "cm", "cp", "cpf", "cs", "sd"})
 
 
@@ -156,6 +160,8 @@ def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
         if "id" in tag.attrs:
             tag["id"] = f"{prefix}--{tag['id']}"
         if name == "abbr":  # a glossary tooltip on screen; the term alone on paper
+            tag.unwrap()
+        elif name == "div" and "id" not in tag.attrs and _WRAPPERS.issuperset(tag.get("class") or ("-",)):
             tag.unwrap()
         elif name == "a" and tag.has_attr("href"):
             _relink(tag, page, base, pages)
