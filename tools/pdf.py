@@ -331,7 +331,7 @@ async () => {
 
 
 def render_scripts(html_path: Path) -> tuple[str, dict]:
-    """Run KaTeX and Mermaid in headless Chromium; return the rendered document and what was rendered."""
+    """Run KaTeX and Mermaid in headless Chromium; return the rendered document (XHTML) and what was rendered."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -341,7 +341,12 @@ def render_scripts(html_path: Path) -> tuple[str, dict]:
         page.on("request", lambda r: external.append(r.url) if r.url.startswith(("http:", "https:")) else None)
         page.goto(html_path.as_uri(), wait_until="load")
         stats = page.evaluate(_RENDER_JS)
-        html = page.content()
+        # nothing runs in print; KaTeX's hidden MathML copy (for screen readers) would be typeset as a second,
+        # raw TeX copy.  XHTML, so that a C parser reads it back (see _typesetter_input).
+        html = page.evaluate("""() => {
+          document.querySelectorAll('script, math').forEach(el => el.remove());
+          return new XMLSerializer().serializeToString(document);
+        }""")
         browser.close()
     if external:
         raise SystemExit(f"pdf: the print document requested another host: {external[:3]}")
@@ -367,9 +372,34 @@ class _GlyphLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _typesetter_input(xhtml: str, base_url: str):
+    """WeasyPrint's document for Chromium's XHTML, read by the C XML parser of the standard library.
+
+    WeasyPrint's own HTML parser is pure Python and needs seconds for the whole book; the tree it would
+    build is the same (HTML elements without a namespace, SVG in its own).  Falls back to that parser if
+    the serialisation is not well-formed XML.
+    """
+    import xml.etree.ElementTree as ET
+
+    import cssselect2
+    from weasyprint import HTML
+
+    try:
+        root = ET.fromstring(xhtml)
+    except ET.ParseError:
+        return HTML(string=xhtml, base_url=base_url)
+    xhtml_ns = "{http://www.w3.org/1999/xhtml}"
+    for el in root.iter():
+        if el.tag.startswith(xhtml_ns):
+            el.tag = el.tag[len(xhtml_ns):]
+    doc = HTML(string="<html></html>", base_url=base_url)  # its URL fetcher and media type, then our tree
+    doc.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    doc.etree_element = doc.wrapper_element.etree_element
+    return doc
+
+
 def write_pdf(site: Path, out: Path) -> dict:
     """Build ``out`` from the built ``site``; returns measurements (pages, seconds, bytes, warnings)."""
-    from weasyprint import HTML
 
     t0 = time.perf_counter()
     html, pages = build_print_html(site)
@@ -379,15 +409,12 @@ def write_pdf(site: Path, out: Path) -> dict:
         rendered, stats = render_scripts(staging)
     finally:
         staging.unlink(missing_ok=True)
-    rendered = re.sub(r"<script\b[^>]*>.*?</script>", "", rendered, flags=re.S)  # nothing runs in print
-    # KaTeX's hidden MathML copy (for screen readers) would be typeset as a second, raw TeX copy
-    rendered = re.sub(r"<math\b.*?</math>", "", rendered, flags=re.S)
     t1 = time.perf_counter()
     handler = _GlyphLog()
     wlog = logging.getLogger("weasyprint")
     wlog.addHandler(handler)
     try:
-        doc = HTML(string=rendered, base_url=site.as_uri() + "/").render()
+        doc = _typesetter_input(rendered, site.as_uri() + "/").render()
         out.parent.mkdir(parents=True, exist_ok=True)
         doc.write_pdf(out)
     finally:
