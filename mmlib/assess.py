@@ -70,7 +70,7 @@ from typing import Any, Callable, Mapping
 
 from .case import Case
 from .case import field_zh
-from .diagnosis import DIAGNOSIS_ZH, _crab_parts, _slim_parts, classify, crab, slim
+from .diagnosis import DIAGNOSIS_ZH, classify, crab_items, slim_items, crab, slim
 from .labs import ckd_epi_2021, cockcroft_gault, corrected_calcium, flc_ratio
 from .sources import source
 from .staging import iss, r2iss, riss
@@ -269,16 +269,24 @@ class Assessment:
     def _decisive(self) -> list[str]:
         """The lines that decide the diagnosis: its own checks, then the CRAB/SLiM items that are met.
 
-        For a definite diagnosis a check whose input is missing did not decide
-        it and is left to the full report (the notes say what a missing value
-        could add, e.g. a subtype).
+        A check whose input is missing did not decide the diagnosis: for a
+        definite diagnosis it is left to the full report (the notes say what a
+        missing value could add, e.g. a subtype).  An indeterminate diagnosis
+        was decided by nothing yet: it shows the criteria that are met and
+        names, once, those that could not be evaluated (the missing fields are
+        in the headline); the criteria not met are in the full report.
         """
         r = self.results
         events = set(r["crab"].checks) | set(r["slim"].checks)
-        definite = self.diagnosis != "indeterminate"
-        lines = [f"  - {c.explain()}" for c in r["diagnosis"].checks
-                 if c not in events and not (definite and c.value is None)]
-        for key, items in (("crab", _crab_parts(self.case)), ("slim", _slim_parts(self.case))):
+        own = [c for c in r["diagnosis"].checks if c not in events]
+        if self.diagnosis == "indeterminate":
+            lines = [f"  - {c.explain()}" for c in own if c.value is not None and c.verdict is not False]
+            open_labels = list(dict.fromkeys(c.label for c in own if c.value is None))
+            if open_labels:
+                lines.append("  - 缺少数据、无法评估的标准：" + "、".join(open_labels))
+        else:
+            lines = [f"  - {c.explain()}" for c in own if c.value is not None]
+        for key, items in (("crab", crab_items(self.case)), ("slim", slim_items(self.case))):
             lines.append(_headline_of(r[key]))
             for item in items.values():
                 if item.value is True:  # a met item, by the checks that meet it

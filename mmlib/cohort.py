@@ -343,7 +343,9 @@ def _staging(cols: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     with np.errstate(invalid="ignore", divide="ignore"):
         ldh = t_test(LDH_HIGH, cols["ldh_u_l"] / cols["ldh_uln_u_l"])
     ca_high = t_or(cols["del17p"], cols["t4_14"], cols["t14_16"])
-    lo, hi = r2iss_range(iii, stage_i, cols["del17p"], ldh, cols["t4_14"], t_or(cols["gain_1q"], cols["amp_1q"]))
+    # 1q+ as mmlib.cytogenetics.gain_1q_status reads it: gain or amplification; 'no gain' excludes both
+    q1 = np.where((cols["gain_1q"] == 1) | (cols["amp_1q"] == 1), 1.0, np.where(cols["gain_1q"] == 0, 0.0, np.nan))
+    lo, hi = r2iss_range(iii, stage_i, cols["del17p"], ldh, cols["t4_14"], q1)
     g_lo, g_hi = r2iss_group(lo), r2iss_group(hi)
     return {"iss": iss_codes(iii, stage_i), "riss": riss_codes(iii, stage_i, ca_high, ldh),
             "r2iss": np.where(g_lo == g_hi, g_lo, np.nan), "r2iss_points": np.where(lo == hi, lo, np.nan)}

@@ -148,7 +148,7 @@ __all__ = [
     "MGUS_BMPC", "SMM_BMPC_UPPER", "SP_MARROW", "M_PROTEIN_DETECTED", "URINE_DETECTED", "PCL_CIRCULATING",
     "CRITERIA_TABLES", "criteria_rows", "table_numbers",
     "DIAGNOSES", "DIAGNOSIS_ZH", "SUBTYPE_ZH", "REASONS", "SEVERITY",
-    "crab", "slim", "classify", "decide", "difference",
+    "crab", "slim", "crab_items", "slim_items", "classify", "decide", "difference",
 ]
 
 # --------------------------------------------------------------------------
@@ -316,13 +316,17 @@ def _crab_item(case: Case, item: str, label: str, measured: bool | None, checks:
     >>> _crab_item(Case(anemia=False), "A", "A（贫血）", True, [], ())  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mmlib.errors.InputError: 字段 anemia 的值 False 无效：应为 与检验结果一致（检验结果判定该项为阳性）...
+    mmlib.errors.InputError: 字段 anemia 的值 False 无效：应为 与检验结果一致（检验结果判定 A 项为阳性）...
+    >>> _crab_item(Case(crab_absent=True), "C", "C（高钙血症）", True, [], ())  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mmlib.errors.InputError: 字段 crab_absent 的值 True 无效：应为 与检验结果一致（检验结果判定 C 项为阳性）...
     """
     stated = case.asserted(item)
     field = "crab_absent" if case.crab_absent else ASSERTED_CRAB[item]
     if stated is not None and measured is not None and stated != measured:
         verdict_zh, verdict_en = ("阳性", "present") if measured else ("阴性", "absent")
-        raise InputError(field, stated, f"与检验结果一致（检验结果判定该项为{verdict_zh}）",
+        raise InputError(field, getattr(case, field), f"与检验结果一致（检验结果判定 {item} 项为{verdict_zh}）",
                          en_expected=f"consistent with the laboratory values (they decide item {item} as {verdict_en})")
     if measured is None and stated is not None:
         checks = checks + [info(f"imwg2014.crab.asserted_{item}", f"{label}：病例陈述（未测量）",
@@ -414,7 +418,12 @@ def _crab_b(case: Case) -> RuleResult:
     return _crab_item(case, "B", "B（骨病变）", value, checks, missing)
 
 
-def _crab_parts(case: Case) -> dict[str, RuleResult]:
+def crab_items(case: Case) -> dict[str, RuleResult]:
+    """The four CRAB items (IMWG 2014), each a :class:`RuleResult` with its own checks and missing fields.
+
+    >>> {k: r.value for k, r in crab_items(Case(hemoglobin_g_dl=9.9, lytic_lesions=0)).items()}
+    {'C': None, 'R': None, 'A': True, 'B': False}
+    """
     return {"C": _crab_c(case), "R": _crab_r(case), "A": _crab_a(case), "B": _crab_b(case)}
 
 
@@ -438,7 +447,7 @@ def crab(case: Case) -> RuleResult:
     >>> r.value
     True
     """
-    return _combine("crab", "CRAB（终末器官损害）", _crab_parts(case))
+    return _combine("crab", "CRAB（终末器官损害）", crab_items(case))
 
 
 # --------------------------------------------------------------------------
@@ -479,7 +488,12 @@ def _slim_m(case: Case) -> RuleResult:
     return _part("slim.M", "M（MRI 局灶性病变）", c.verdict, lines + [c], ("mri_lesion_sizes_mm/mri_focal_lesions",))
 
 
-def _slim_parts(case: Case) -> dict[str, RuleResult]:
+def slim_items(case: Case) -> dict[str, RuleResult]:
+    """The three SLiM biomarkers (IMWG 2014), each a :class:`RuleResult` with its own checks and missing fields.
+
+    >>> {k: r.value for k, r in slim_items(Case(bmpc_percent=59.9, mri_focal_lesions=2)).items()}
+    {'S': False, 'Li': None, 'M': True}
+    """
     return {"S": _slim_s(case), "Li": _slim_li(case), "M": _slim_m(case)}
 
 
@@ -489,7 +503,7 @@ def slim(case: Case) -> RuleResult:
     >>> slim(Case(bmpc_percent=60, flc_kappa_mg_l=100, flc_lambda_mg_l=1, mri_lesion_sizes_mm=[5, 4.9])).details
     {'S': True, 'Li': True, 'M': False}
     """
-    return _combine("slim", "SLiM（恶性生物标志）", _slim_parts(case))
+    return _combine("slim", "SLiM（恶性生物标志）", slim_items(case))
 
 
 # --------------------------------------------------------------------------
@@ -757,7 +771,7 @@ def classify(case: Case) -> RuleResult:
     >>> r.value, r.details["provisional"], r.missing[:2]
     ('indeterminate', 'mgus', ('calcium_mg_dl/calcium_mmol_l', 'calcium_uln_mg_dl/calcium_uln_mmol_l'))
     """
-    crab_parts, slim_parts = _crab_parts(case), _slim_parts(case)
+    crab_parts, slim_parts = crab_items(case), slim_items(case)
     sc = _spectrum_checks(case)
     ratio = flc_ratio(case)
     flags = _flags(case, crab_parts, slim_parts, sc, ratio.details.get("abnormal") if ratio.value is not None else None)

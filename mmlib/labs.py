@@ -122,7 +122,11 @@ def cockcroft_gault_formula(age, weight_kg, female, scr_mg_dl):
 
 
 def ckd_epi_2021_formula(age, female, scr_mg_dl):
-    """The CKD-EPI 2021 creatinine equation (SCr in mg/dL; result in mL/min/1.73 m²).
+    """The CKD-EPI 2021 creatinine equation (SCr in mg/dL; result in mL/min/1.73 m²), as read.
+
+    The non-integer powers are not correctly rounded by every maths library (numpy's vector
+    routines and the C library differ in the last bit for a few % of inputs), so the result is
+    read at 12 significant digits (:func:`~mmlib.trace.as_read`): the same on every machine.
 
     >>> round(float(ckd_epi_2021_formula(50, False, 1.0)), 1)   # 142 × (1/0.9)^−1.2 × 0.9938^50
     91.7
@@ -130,8 +134,9 @@ def ckd_epi_2021_formula(age, female, scr_mg_dl):
     kappa = np.where(female, CKD_EPI_2021["female"][0], CKD_EPI_2021["male"][0])
     alpha = np.where(female, CKD_EPI_2021["female"][1], CKD_EPI_2021["male"][1])
     s = scr_mg_dl / kappa
-    return (CKD_EPI_2021_K * np.power(np.minimum(s, 1.0), alpha) * np.power(np.maximum(s, 1.0), CKD_EPI_2021_HIGH_EXP)
-            * np.power(CKD_EPI_2021_AGE_BASE, age) * np.where(female, CKD_EPI_2021_FEMALE, 1.0))
+    return as_read(CKD_EPI_2021_K * np.power(np.minimum(s, 1.0), alpha)
+                   * np.power(np.maximum(s, 1.0), CKD_EPI_2021_HIGH_EXP)
+                   * np.power(CKD_EPI_2021_AGE_BASE, age) * np.where(female, CKD_EPI_2021_FEMALE, 1.0))
 
 
 def corrected_calcium_formula(calcium, albumin, si):

@@ -372,7 +372,7 @@ def _assessment_part(d: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
         current = replace(current, bmpc=marrow)
     flags = {k: _flag(f"{prefix}{k}", d.get(k)) for k in _FLAG_KEYS}
     if flags["serum_ife_negative"] and current.serum:
-        raise InputError(f"{prefix}current.m_protein", current.serum,
+        raise InputError(f"{prefix}current.m_protein_{'g_l' if current.unit == 'g/L' else 'g_dl'}", current.serum,
                          "0（血清免疫固定电泳阴性时电泳不可能检出 M 蛋白）",
                          en_expected="0 (an M-spike cannot be seen when serum immunofixation is negative)")
     if flags["urine_ife_negative"] and current.urine:
@@ -1004,7 +1004,14 @@ def _nadir_dict(n: _Labs) -> dict[str, float | None]:
     return {key: n.serum, "urine_m_protein_mg_24h": n.urine, "bmpc_percent": n.bmpc}
 
 
-def _years_later(day: date, years: int) -> date:
+def _years_later(day: date, years: int) -> date | None:
+    """The same day ``years`` later (1 March for 29 February in a common year); ``None`` after year 9999.
+
+    >>> _years_later(date(2024, 2, 29), 1), _years_later(date(9999, 1, 1), 1)
+    (datetime.date(2025, 3, 1), None)
+    """
+    if day.year + years > date.max.year:
+        return None
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
@@ -1028,7 +1035,8 @@ def _sustained_mrd(results: list[tuple[str, ResponseResult]], assessed: list[boo
             continue
         day = date.fromisoformat(when)
         start = start or day
-        if d["mrd"] == "imaging_plus_mrd_negative" and day >= _years_later(start, years):
+        later = _years_later(start, years)
+        if d["mrd"] == "imaging_plus_mrd_negative" and later is not None and day >= later:
             d["mrd"] = "sustained_mrd_negative"
             d["notes"].append(f"骨髓与影像学 MRD 阴性自 {start.isoformat()} 起持续，间隔 {MRD_SUSTAINED_YEARS.describe()}："
                               "持续 MRD 阴性。")

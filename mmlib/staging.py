@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 
 from .case import Case, either_field
-from .cytogenetics import ONE_Q_ZH
+from .cytogenetics import ONE_Q_ZH, gain_1q_status
 from .trace import Check, RuleResult, Threshold, fmt_number, info
 from .tristate import k_and, k_or, t_and, t_not, t_or, tri
 
@@ -242,10 +242,13 @@ def r2iss(case: Case) -> RuleResult:
     ...                amp_1q=False, ldh_u_l=100, ldh_uln_u_l=250))
     >>> r.value, r.details["points"]   # ISS II 1 + t(4;14) 1 + 1q+ 0.5
     ('III', 2.5)
+    >>> r2iss(Case(beta2m_mg_l=2.0, albumin_g_dl=4.0, del17p=False, t4_14=False, gain_1q=False,
+    ...            ldh_u_l=100, ldh_uln_u_l=250)).value   # 'no 1q gain' on FISH: 1q+ absent
+    'I'
     """
     iii, one, checks, missing = _iss_parts(case)
     ldh_high, ldh_check = _ldh(case)
-    q1 = k_or(case.gain_1q, case.amp_1q)
+    q1 = gain_1q_status(case)   # as in the cytogenetic rules: a FISH 'no 1q gain' excludes amplification too
     lo, hi = r2iss_range(tri(iii), tri(one), tri(case.del17p), tri(ldh_high), tri(case.t4_14), tri(q1))
     lo, hi = float(lo), float(hi)
     g_lo, g_hi = int(r2iss_group(lo)), int(r2iss_group(hi))
@@ -273,7 +276,7 @@ def r2iss(case: Case) -> RuleResult:
     if stage is None:
         missing += tuple(n for n in ("del17p", "t4_14") if getattr(case, n) is None)
         missing += _LDH_MISSING if ldh_high is None else ()
-        missing += ("gain_1q", "amp_1q") if q1 is None else ()
+        missing += ("gain_1q",) if q1 is None else ()
     details: dict[str, Any] = {"stage": stage, "points": points, "points_min": lo, "points_max": hi,
                                "factors": {"iss": iss_stage, **factor_values}, "outcomes_note": _R2ISS_OUTCOME_NOTE}
     summary = (f"总分 {fmt_number(points)}" if points is not None

@@ -129,10 +129,36 @@ def crab_items(inputs: Mapping[str, Any]) -> Computed:
     """The CRAB items present (:func:`mmlib.diagnosis.crab`), as a set of letters."""
     from ..diagnosis import crab
 
-    d = crab(_case(inputs)).details
+    case = _case(inputs)
+    d = crab(case).details
     present = frozenset(k for k, v in d.items() if v is True)
     decided = all(d[k] is not None for k in "CRAB")  # a set answer needs every item decided
-    return Computed(present if decided else None, {"items": "、".join(k for k in "CRAB" if k in present) or "无"})
+    facts = {"items": "、".join(k for k in "CRAB" if k in present) or "无", **_crab_margins(case)}
+    return Computed(present if decided else None, facts)
+
+
+def _crab_margins(case: Case) -> dict[str, str]:
+    """How far calcium is above its ULN and haemoglobin below its LLN (as read), with the two-arm criteria as text.
+
+    >>> m = _crab_margins(_case({"calcium_mg_dl": 10.9, "calcium_uln_mg_dl": 10.2}))
+    >>> m["ca_over_uln"], m["c_rule_uln"], m["c_rule_abs"]
+    ('0.7', '> 1 mg/dL', '> 11 mg/dL')
+    """
+    from ..diagnosis import CALCIUM_ABOVE_ULN, CALCIUM_HIGH, HB_BELOW_LLN, HB_LOW, difference
+
+    out: dict[str, str] = {}
+    for key, value, limit, sign in (("ca_over_uln", "calcium", "calcium_uln", 1),
+                                    ("hb_below_lln", "hemoglobin", "hemoglobin_lln", -1)):
+        v, lim = case.measured(value), case.measured(limit)
+        if v is not None and lim is not None and v.unit == lim.unit:
+            out[key] = fmt_number(float(difference(v.value, lim.value)) * sign)
+    c = case.measured("calcium")
+    a = case.measured("hemoglobin")
+    c_unit = c.unit if c else CALCIUM_HIGH.unit
+    a_unit = a.unit if a else HB_LOW.unit
+    out.update(c_rule_uln=CALCIUM_ABOVE_ULN.describe(c_unit), c_rule_abs=CALCIUM_HIGH.describe(c_unit),
+               a_rule_lln=HB_BELOW_LLN.describe(a_unit), a_rule_abs=HB_LOW.describe(a_unit))
+    return out
 
 
 def crab_c(inputs: Mapping[str, Any]) -> Computed:

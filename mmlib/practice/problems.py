@@ -21,7 +21,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..labs import CKD_EPI_2021
+from ..trace import fmt_number
+
 __all__ = ["PROBLEMS", "SECTION_ZH", "SEED_PROBLEM_IDS"]
+
+#: The CKD-EPI 2021 coefficients for women, from mmlib.labs (a hint, not a second copy of the numbers).
+_CKD_EPI_FEMALE_HINT = "女性的 κ = {}，α = {}。".format(*(fmt_number(x).replace("-", "−") for x in CKD_EPI_2021["female"]))
 
 P = "chapter_principles/"
 A = "chapter_applications/"
@@ -314,12 +320,12 @@ PROBLEMS: list[dict[str, Any]] = [
                 "影像学未见骨病变。",
        question="按 IMWG 对高钙血症、肾功能不全和贫血的定义，CRAB 中哪些项成立？", answer=_CRAB,
        traps=[{"key": "c_above_uln", "value": "+C",
-               "feedback": "血钙高于正常上限，但只高出 0.7 mg/dL：C 要求高出 ULN 超过 1 mg/dL 或绝对值超过 11 mg/dL。"},
+               "feedback": "血钙高于正常上限，但只高出 {ca_over_uln} mg/dL：C 要求高出 ULN 的幅度 {c_rule_uln}，或绝对值 {c_rule_abs}。"},
               {"key": "a_missed", "value": "-A",
-               "feedback": "血红蛋白没有低于 10 g/dL，但比正常下限低了 2.7 g/dL，超过 2 g/dL，A 成立。"}],
+               "feedback": "血红蛋白未达到绝对阈值（{a_rule_abs}），但比正常下限低了 {hb_below_lln} g/dL，满足低于 LLN 的幅度 {a_rule_lln}，A 成立。"}],
        hints=["C 和 A 各有两条途径：绝对阈值，或与实验室正常界限的差值。", "分别算血钙高出 ULN 多少、血红蛋白低于 LLN 多少。"],
-       explanation="mmlib.diagnosis.crab 的结论：成立的项为 {items}。血钙 {calcium_mg_dl} mg/dL 只比 ULN 高 0.7 mg/dL；"
-                   "肌酐 {creatinine_mg_dl} mg/dL 超过阈值；血红蛋白比 LLN 低 2.7 g/dL。"),
+       explanation="mmlib.diagnosis.crab 的结论：成立的项为 {items}。血钙 {calcium_mg_dl} mg/dL 只比 ULN 高 {ca_over_uln} mg/dL；"
+                   "肌酐 {creatinine_mg_dl} mg/dL 超过阈值；血红蛋白比 LLN 低 {hb_below_lln} g/dL。"),
     _p(id="corrected-calcium-4410309", title="白蛋白校正钙", section=P + "bone-calcium.md", level="基础",
        seed_problem_id=4410309, compute="corrected_ca", inputs={"calcium_mg_dl": 10.4, "albumin_g_l": 25},
        vignette="一位骨髓瘤患者血清总钙 {calcium_mg_dl} mg/dL，白蛋白 {albumin_g_l} g/L。",
@@ -394,7 +400,7 @@ PROBLEMS: list[dict[str, Any]] = [
        answer={"type": "number", "unit": "mL/min/1.73 m²", "tolerance": 1.5, "digits": 1},
        traps=[{"key": "used_cockcroft_gault", "feedback": "这是 Cockcroft–Gault 清除率。CKD-EPI 不用体重，"
                                                           "结果以 1.73 m² 体表面积标化。"}],
-       hints=["CKD-EPI 2021 用肌酐、年龄、性别，不用体重。", "女性的 κ = 0.7，α = −0.241。"],
+       hints=["CKD-EPI 2021 用肌酐、年龄、性别，不用体重。", _CKD_EPI_FEMALE_HINT],
        explanation="mmlib.labs.ckd_epi_2021 给出 eGFR = {egfr} mL/min/1.73 m²，而 Cockcroft–Gault 为 {crcl} mL/min："
                    "低体重的高龄患者两者差别很大。IMWG 的 R 项写的是肌酐清除率。"),
     # ------------------------------------------------------------------ anemia.md

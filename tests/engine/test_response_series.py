@@ -369,3 +369,15 @@ def test_reports_read_as_chinese():
     ]
     problems = [p for text in texts for p in _problems(text)]
     assert not problems, "\n".join(problems[:10])
+
+
+def test_mrd_negativity_in_the_last_representable_year_is_not_sustained_and_does_not_crash():
+    s = assess_visits({"baseline": {G_DL: 3.0}, "visits": [_cr_visit("9999-01-10"), _cr_visit("9999-12-31")]})
+    assert [v.to_dict()["mrd"] for v in s.visits] == ["imaging_plus_mrd_negative"] * 2
+
+
+@pytest.mark.parametrize("unit_field", ["m_protein_g_dl", "m_protein_g_l"])
+def test_an_m_spike_with_negative_immunofixation_names_the_field_that_was_given(unit_field):
+    with pytest.raises(InputError) as err:
+        assess_response({"baseline": {unit_field: 3.0}, "current": {unit_field: 0.4}, "serum_ife_negative": True})
+    assert err.value.field == f"current.{unit_field}"
