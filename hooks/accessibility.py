@@ -3,11 +3,9 @@
 * The search dialog gets an accessible name (Material's ``role="dialog"`` has none).
 * Notebook figures: each ``<img>`` of a code cell's output gets the alt text that
   the cell states in a ``# alt: …`` comment (one comment per figure, in the order
-  the figures appear).  A cell without one gets the titles its code gives the
-  figure (``set_title``/``suptitle``) as a stopgap, marked ``data-mm-alt="titles"``
-  and logged, so that notebooks being written do not break the build; the tests
-  list them.  The PNG, inlined as base64 by nbconvert, is written once to
-  ``assets/figures/<hash>.png`` and the image links to it, so a reader on a
+  the figures appear).  A cell whose figures and comments do not match in number
+  stops the build, naming the page and the cell's first line.  The PNG, inlined
+  as base64 by nbconvert, is written once to ``assets/figures/<hash>.png`` and the image links to it, so a reader on a
   phone can open a multi-panel figure full size and zoom in; the page itself
   gets lighter and loads its figures lazily.
 * Code regions that scroll sideways (notebook code, notebook outputs, display
@@ -19,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html as htmllib
-import logging
 import re
 import struct
 
@@ -28,33 +25,17 @@ from mkdocs.utils import get_relative_url
 
 from html_blocks import CODE_CELL, replace_blocks
 
-log = logging.getLogger("mkdocs.hooks.accessibility")
-
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_DIALOG_NAMED = ('<div class="md-search" data-md-component="search" role="dialog" '
                        'aria-label="搜索本书">')
 CELL_SOURCE = re.compile(r'<div class="clipboard-copy-txt"[^>]*>(.*?)</div>', re.S)
 ALT_COMMENT = re.compile(r"^\s*# alt:\s*(.+?)\s*$", re.M)
-TITLE_CALL = re.compile(r"""(?:suptitle|set_title|title)\(\s*f?(["'])(.+?)\1""")
 IMG = re.compile(r'<img alt="[^"]*" class="[^"]*" src="data:image/png;base64,([A-Za-z0-9+/=\s]+)"\s*/?>')
 NOTEBOOK_PRE = re.compile(r'(<div class="highlight-ipynb[^"]*"><pre)>')
 OUTPUT_WITHOUT_TABINDEX = re.compile(r'<div class="([^"]*\bjp-OutputArea-output\b[^"]*)"((?:(?!tabindex)[^>])*)>')
 FIGURES = "assets/figures"
 
 _figures: dict[str, bytes] = {}   # site path -> PNG bytes
-
-
-def titles_alt(cell_html: str) -> str:
-    r"""A stopgap alt text: the figure titles the cell's code sets, placeholders dropped.
-
-    >>> titles_alt('<div class="clipboard-copy-txt">ax.set_title(f"IC50 {x:.1f} nM")\nfig.suptitle("总览")</div>')
-    '图：IC50 nM；总览'
-    """
-    m = CELL_SOURCE.search(cell_html)
-    found = TITLE_CALL.findall(htmllib.unescape(m.group(1))) if m else []
-    titles = [" ".join(re.sub(r"\{[^{}]*\}", "", t).replace("\\n", " ").split()) for _, t in found]
-    titles = [t for t in titles if t]
-    return "图：" + "；".join(dict.fromkeys(titles)) if titles else "图（说明待补）"
 
 
 def alt_texts(cell_html: str) -> list[str]:
@@ -65,6 +46,17 @@ def alt_texts(cell_html: str) -> list[str]:
     """
     m = CELL_SOURCE.search(cell_html)
     return ALT_COMMENT.findall(htmllib.unescape(m.group(1))) if m else []
+
+
+def first_line(cell_html: str) -> str:
+    r"""The first non-empty source line of a code cell, for messages.
+
+    >>> first_line('<div class="clipboard-copy-txt" id="cell-3">\nfig, ax = plt.subplots()\nplt.show()</div>')
+    'fig, ax = plt.subplots()'
+    """
+    m = CELL_SOURCE.search(cell_html)
+    lines = [line.strip() for line in htmllib.unescape(m.group(1)).splitlines() if line.strip()] if m else []
+    return lines[0][:80] if lines else "?"
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -78,17 +70,16 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def figure_html(data: bytes, alt: str, page_url: str, stopgap: bool = False) -> str:
+def figure_html(data: bytes, alt: str, page_url: str) -> str:
     """The figure as a file-backed, lazily loaded image that links to itself at full size."""
     name = f"{FIGURES}/{hashlib.sha256(data).hexdigest()[:16]}.png"
     _figures[name] = data
     src = get_relative_url(name, page_url)
     width, height = png_size(data)
     wide = " mm-figure--wide" if width > 1.8 * height else ""
-    marker = ' data-mm-alt="titles"' if stopgap else ""
     hint = '<span class="mm-figure-hint" aria-hidden="true">左右滑动查看各分图，点按打开原图</span>' if wide else ""
     return (f'<a class="mm-figure{wide}" href="{src}" title="查看原尺寸的图（可放大）">'
-            f'<img alt="{htmllib.escape(alt)}"{marker} src="{src}" '
+            f'<img alt="{htmllib.escape(alt)}" src="{src}" '
             f'width="{width}" height="{height}" '
             f'loading="lazy" decoding="async"></a>{hint}')
 
@@ -99,13 +90,12 @@ def notebook_figures(html: str, page_url: str, where: str) -> str:
     def cell_figures(cell: str) -> str:
         alts = alt_texts(cell)
         images = IMG.findall(cell)
-        stopgap = bool(images) and len(alts) != len(images)
-        if stopgap:
-            log.info("accessibility: %s: a code cell shows %d figure(s) but states %d '# alt: …' comment(s); "
-                     "write one comment per figure saying what it shows", where, len(images), len(alts))
-            alts = [titles_alt(cell)] * len(images)
+        if images and len(alts) != len(images):
+            raise PluginError(f"accessibility: {where}: the code cell '{first_line(cell)}' shows {len(images)} "
+                              f"figure(s) but states {len(alts)} '# alt: …' comment(s); write one comment per "
+                              f"figure, in order, saying what it shows (README, STYLE_GUIDE)")
         queue = iter(alts)
-        return IMG.sub(lambda im: figure_html(base64.b64decode(im.group(1)), next(queue), page_url, stopgap), cell)
+        return IMG.sub(lambda im: figure_html(base64.b64decode(im.group(1)), next(queue), page_url), cell)
 
     return replace_blocks(html, CODE_CELL, cell_figures)
 

@@ -33,12 +33,16 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
+
+from kernel_forkserver import ForkServer, kernel_manager_class
+from source_digest import tree_digest
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
 
@@ -50,6 +54,7 @@ STORE = CACHE / "store"           # cache entries: <key>.ipynb + <key>.json
 PIPELINE_VERSION = "1"            # bump to invalidate every cached execution
 TIMEOUT_S = 600
 JUPYTEXT_HEADER = "# ---\n# jupyter:"
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 _built: dict[str, Path] = {}      # src_uri -> executed notebook path
 _wheel_name: str | None = None
@@ -96,29 +101,43 @@ def _entry_valid(meta_path: Path, source_hash: str) -> bool:
     return all(_file_hash(ROOT / rel) == digest for rel, digest in meta["deps"].items())
 
 
-def execute(src: Path) -> tuple[Path, bool, float]:
-    """Return (executed notebook path, cache hit?, seconds) for one source."""
+def _entry(src: Path) -> tuple[Path, Path, str]:
+    """(notebook path, metadata path, source hash) of a source's cache entry."""
+    rel = src.relative_to(EXAMPLES)
+    source_hash = _sha(src.read_bytes() + PIPELINE_VERSION.encode() + sys.version.encode())
+    stem = "__".join(rel.with_suffix("").parts)
+    return STORE / f"{stem}.ipynb", STORE / f"{stem}.json", source_hash
+
+
+def cached(src: Path) -> bool:
+    """Whether the source's executed notebook is in the cache and still valid."""
+    nb_path, meta_path, source_hash = _entry(src)
+    return _entry_valid(meta_path, source_hash) and nb_path.is_file()
+
+
+def execute(src: Path, server=None) -> tuple[Path, bool, float]:
+    """Return (executed notebook path, cache hit?, seconds) for one source.
+
+    ``server`` (a :class:`kernel_forkserver.ForkServer`) gives kernels forked from a process that
+    has the heavy libraries imported already; without it each kernel is started the usual way.
+    """
     import jupytext
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
     from traitlets.config import Config
 
-    rel = src.relative_to(EXAMPLES)
-    text = src.read_bytes()
-    source_hash = _sha(text + PIPELINE_VERSION.encode() + sys.version.encode())
-    stem = "__".join(rel.with_suffix("").parts)
-    meta_path = STORE / f"{stem}.json"
-    nb_path = STORE / f"{stem}.ipynb"
-    if _entry_valid(meta_path, source_hash) and nb_path.is_file():
+    nb_path, meta_path, source_hash = _entry(src)
+    if cached(src):
         return nb_path, True, 0.0
+    text = src.read_bytes()
 
     start = time.perf_counter()
     nb = jupytext.reads(text.decode("utf-8"), fmt="py:percent")
     nb.cells.append(nbformat.v4.new_code_cell(DEPS_PROBE))
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     env_backup = os.environ.get("MPLBACKEND")
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    os.environ["MPLBACKEND"] = INLINE_BACKEND
     # Unix-domain sockets between the build and its kernels, in a private folder per kernel: the
     # default TCP transport makes every kernel warn that it "is running over TCP without encryption"
     # (and opens local ports); the default ipc path ("kernel-ipc" in the working directory) would be
@@ -126,8 +145,9 @@ def execute(src: Path) -> tuple[Path, bool, float]:
     with tempfile.TemporaryDirectory(prefix="mm-kernel-") as sockets:
         # (the client makes, owns and shuts down the kernel manager; it passes it this config)
         transport = Config({"KernelManager": {"transport": "ipc", "ip": str(Path(sockets) / "k")}})
+        managers = {"kernel_manager_class": kernel_manager_class(server)} if server is not None else {}
         client = NotebookClient(nb, timeout=TIMEOUT_S, kernel_name="python3", allow_errors=False,
-                                resources={"metadata": {"path": str(ROOT)}}, config=transport)
+                                resources={"metadata": {"path": str(ROOT)}}, config=transport, **managers)
         try:
             client.execute()
         except CellExecutionError as exc:
@@ -240,8 +260,11 @@ def _page_notebook(executed: bytes, stamp: str) -> bytes:
 def on_files(files, config):
     srcs = sources()
     started = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(execute, srcs))
+    to_run = [src for src in srcs if not cached(src)]
+    # kernels forked from one process that imported the heavy libraries once (only worth it for a few)
+    fork = ForkServer(dict(os.environ, MPLBACKEND=INLINE_BACKEND)) if len(to_run) > 2 else None
+    with fork or nullcontext(), ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda src: execute(src, fork), srcs))
     PAGES.mkdir(parents=True, exist_ok=True)
     _built.clear()
     stamp = _render_stamp()
@@ -358,8 +381,11 @@ def on_page_content(html: str, page, config, files):
     if uri not in _built:
         return html
     _downloads[uri] = nbformat.writes(download_notebook(_built[uri], _wheel_name))
+    # the template's stylesheets (~590 kB of the page) go first, so the other passes read only the cells
+    # (the shared stylesheet itself is checked for other hosts with every file of the site: offline_assets)
+    html = _share_template_css(html, page)
     html = _md_links_to_pages(html, page, files)
-    return download_box(page, _downloads[uri]) + _share_template_css(_strip_cdn(html, uri), page)
+    return download_box(page, _downloads[uri]) + _strip_cdn(html, uri)
 
 
 def install_cell_text(wheel_name: str) -> str:
@@ -392,8 +418,7 @@ def download_notebook(executed: Path, wheel_name: str):
 
 def build_wheel(out_dir: Path) -> str:
     """Build (or reuse) the mmlib wheel, keyed by the package sources."""
-    files = sorted(p for p in (ROOT / "mmlib").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    digest = _sha(b"".join(_file_hash(p).encode() for p in files + [ROOT / "pyproject.toml", ROOT / "README.md"]))
+    digest = tree_digest(ROOT, ROOT / "mmlib", ROOT / "pyproject.toml", ROOT / "README.md")
     cached_dir = CACHE / "wheel" / digest[:16]
     wheels = list(cached_dir.glob("mmlib-*.whl")) if cached_dir.is_dir() else []
     if not wheels:

@@ -2,7 +2,10 @@
 
 1. ``on_files``: render ``chapter_practice/index.md`` and one page per group of
    sections from the problem registry (:mod:`mmlib.practice.render`), so the
-   pages can never drift from the problems, and add them to the build.
+   pages can never drift from the problems, and add them to the build.  Rendering
+   builds every problem (and imports most of mmlib and SciPy); the pages are kept in
+   ``.cache/practice`` (``$MM_BOOK_CACHE`` if set) and reused while mmlib, this hook
+   and the book's file list are unchanged.
 2. ``on_post_build`` (after hooks/notebooks.py has published the output-free
    notebooks and the wheel): write ``downloads/mm-practice-pack.zip`` with every
    notebook of the book, the mmlib wheel, a pinned ``requirements.txt`` and a
@@ -11,7 +14,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import sys
 import zipfile
 from importlib import metadata
 from pathlib import Path
@@ -19,10 +25,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from source_digest import tree_digest
+
 log = logging.getLogger("mkdocs.hooks.practice")
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ROOT / ".cache" / "practice" / "pages"
+CACHE = Path(os.environ.get("MM_BOOK_CACHE") or ROOT / ".cache") / "practice"
+PAGES = CACHE / "pages"
+RENDERED = CACHE / "rendered.json"    # {"key": ..., "pages": {uri: Markdown}}
 PACK = "downloads/mm-practice-pack.zip"
 PACK_DIR = "mm-practice-pack"
 #: Runtime dependencies of mmlib, pinned to the versions the book was built and tested with.
@@ -31,11 +41,32 @@ PINNED = ("numpy", "scipy", "pandas", "matplotlib")
 NOTEBOOK_PIN = "notebook==7.6.5"
 
 
-def on_files(files, config):
+def rendered_key(files) -> str:
+    """What the rendered pages depend on: mmlib, this hook, the Python version and which files the book has."""
+    uris = "\n".join(sorted(f.src_uri for f in files))
+    return tree_digest(ROOT, ROOT / "mmlib", Path(__file__)) + sys.version + uris
+
+
+def rendered_pages(files) -> dict[str, str]:
+    """The practice pages (uri -> Markdown), from the cache when its key matches."""
+    key = rendered_key(files)
+    try:
+        stored = json.loads(RENDERED.read_text(encoding="utf-8"))
+        if stored.get("key") == key:
+            return stored["pages"]
+    except (OSError, ValueError, KeyError):
+        pass  # no cache yet, or a damaged one: render anew
     from mmlib.practice.render import pages
 
     exists = lambda path: files.get_file_from_path(path) is not None  # noqa: E731
-    for uri, text in pages(exists).items():
+    rendered = pages(exists)
+    RENDERED.parent.mkdir(parents=True, exist_ok=True)
+    RENDERED.write_text(json.dumps({"key": key, "pages": rendered}, ensure_ascii=False), encoding="utf-8")
+    return rendered
+
+
+def on_files(files, config):
+    for uri, text in rendered_pages(files).items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"practice: docs/{uri} exists; the practice pages are generated from mmlib.practice")
         target = PAGES / uri

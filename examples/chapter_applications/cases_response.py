@@ -123,6 +123,7 @@ ax.set_ylabel("血清 M 蛋白（g/dL）")
 ax.set_title("一位患者的血清 M 蛋白轨迹与 IMWG 2016 疗效")
 ax.legend(loc="upper right", frameon=False)
 fig.autofmt_xdate()
+# alt: 折线图，横轴为 2024 年 2 月至 12 月的随访日期，纵轴为血清 M 蛋白（g/dL）：M 蛋白从基线逐月下降，各点依次标为 MR、PR、VGPR，随后在低水平缓慢回升，最后两次标为 PD，竖线标出 PD 日期；阶梯虚线为当时的最低值，阶梯点线为 PD 线，回升初期的点仍在 PD 线以下；实心点为已确认的疗效，空心点为未被下一次评估确认的疗效。
 plt.show()
 
 # %% [markdown]
@@ -176,6 +177,7 @@ ax.set_xlabel("获取的有核细胞数")
 ax.set_ylabel("检测到克隆的概率")
 ax.set_title("MRD 检测概率与获取细胞数")
 ax.legend(frameon=False, fontsize=9)
+# alt: S 形曲线图，横轴为获取的有核细胞数（对数刻度），纵轴为检测到克隆的概率，水平线为目标检测概率：较高的那个克隆比例的两条曲线在左，低十倍的比例的两条在右、整体向右平移约一个数量级；每种比例中，要求至少 20 个克隆细胞的虚线比至少 1 个的实线需要多得多的细胞、上升也更陡。
 plt.show()
 
 # %% [markdown]

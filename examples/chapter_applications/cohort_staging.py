@@ -97,6 +97,7 @@ ax.set_xlim(0, 100)
 ax.legend(ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.22))
 ax.set_title("同一合成队列的三种分期")
 plt.tight_layout()
+# alt: 水平堆叠条形图，三行依次为 ISS、R-ISS、R2-ISS，横轴为患者比例（%）：ISS 三期各占一块，II 期约占一半；R-ISS 的 II 期约占四分之三，I 期和 III 期都很窄；R2-ISS 分成四组，II 组和 III 组占大部分，IV 组最窄——R2-ISS 把 R-ISS 的大 II 期拆开了。
 plt.show()
 
 # %% [markdown]
@@ -177,6 +178,7 @@ for side in ("left", "bottom"):
     ax.spines[side].set_visible(False)
 ax.set_title("合成队列在三种分期之间的流向（颜色 = ISS 分期，括号内为人数）")
 plt.tight_layout()
+# alt: 流向（冲积）图，三列深色竖条从左到右为 ISS、R-ISS、R2-ISS 的各期（括号内为人数），色带宽度与人数成正比，颜色表示患者的 ISS 分期：ISS II 期全部流入 R-ISS II 期，ISS I 期和 III 期各有一部分留在 R-ISS I、III 期，其余也流入 R-ISS II 期；R-ISS II 期在 R2-ISS 中分散到 II、III 组，少数到 IV 组。
 plt.show()
 
 # %% [markdown]
@@ -209,6 +211,7 @@ for ax, curves, what, src in ((axes[0], iss_curves, "总生存（OS）", "iss200
 axes[0].set_ylabel("仍然存活（或未进展）的比例")
 axes[0].set_ylim(0, 1.02)
 plt.tight_layout()
+# alt: 两幅示意性指数生存曲线，横轴为诊断后年数（0–10 年），纵轴为仍然存活（或未进展）的比例，水平虚线为 50%：左图为 ISS I、II、III 期的总生存，右图为 R-ISS I、II、III 期的无进展生存；两幅图中分期越高，曲线下降越快，每条曲线与 50% 虚线相交处就是文献报告的中位数。
 plt.show()
 
 # %% [markdown]
@@ -238,6 +241,7 @@ ax.set_ylim(0, 1.02)
 ax.legend(fontsize=9)
 ax.set_title("按 ISS 分期组成加权的队列生存曲线（示意）")
 plt.tight_layout()
+# alt: 生存曲线图，横轴为诊断后年数，纵轴为仍然存活的比例（示意）：三条细线为 ISS I、II、III 期的示意曲线，粗黑线为按各期人数加权的整个合成队列；粗线位于 I 期与 III 期之间，与 II 期曲线接近，早期下降较快、后期渐趋平缓。
 plt.show()
 
 # %% [markdown]

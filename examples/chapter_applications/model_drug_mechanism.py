@@ -94,6 +94,7 @@ ax.set_xlabel("药物浓度（相对于 IMiD 类的结合 EC50，对数刻度，
 ax.set_ylabel("%")
 ax.set_title("降解（实线）总比结合（虚线）更灵敏；点线为 DC50")
 ax.legend(fontsize=8)
+# alt: 浓度—效应曲线，横轴为药物浓度（对数刻度，示意），纵轴为百分比：IMiD 类（蓝）和 CELMoD 类（橙）各有一条稳态降解比例实线和一条 CRBN 占有率虚线；每类药物的降解曲线都在自己的结合曲线左侧，CELMoD 类的降解曲线最靠左、平台最高；竖点线标出两类药物的 DC50。
 plt.show()
 
 # %% [markdown]
@@ -114,6 +115,7 @@ ax.set_ylabel("相对于无药时的水平")
 ax.set_ylim(0, 1.05)
 ax.set_title("靶蛋白快速下降，下游信号随后下降")
 ax.legend(fontsize=8)
+# alt: 时间进程曲线，横轴为加药后时间（0–48 小时），纵轴为相对于无药时的水平：两类药物的 IKZF 蛋白（实线）在数小时内降到平台，CELMoD 类降得更快、更深；IRF4/MYC 活性（虚线）下降慢得多，明显滞后于靶蛋白；圆点为闭式解，落在数值积分的实线上。
 plt.show()
 
 # %% [markdown]
@@ -147,6 +149,7 @@ for ax, p, color in zip(axes, (dg.IMID_LIKE, dg.CELMOD_LIKE), ("#0072B2", "#D55E
     ax.legend(fontsize=8, loc="upper left")
 axes[0].set_ylabel("稳态降解比例（%）")
 fig.tight_layout()
+# alt: 两幅浓度—降解曲线，左为 IMiD 类、右为 CELMoD 类，横轴为药物浓度（对数刻度，示意），纵轴为稳态降解比例（%）；每幅四条线对应 CRBN 相对表达 1、0.3、0.1 和 0：CRBN 越少，平台越低、曲线越向右移，CRBN 为 0 时完全没有降解；同样降低 CRBN，CELMoD 类保留的降解比 IMiD 类深。
 plt.show()
 
 # %% [markdown]
@@ -173,6 +176,7 @@ for ax, t_half in zip(axes, (2.0, 12.0)):
     ax.legend(fontsize=8, loc="upper right")
 axes[0].set_ylabel("相对于无药时的水平")
 fig.tight_layout()
+# alt: 两幅时间进程图，横轴为时间（0–96 小时），灰色阴影为每 24 小时一次的药物浓度脉冲（右侧纵轴）：左图消除半衰期 2 小时，IKZF 蛋白（实线）每次脉冲后骤降、在两次脉冲之间明显回升，IRF4/MYC 活性（虚线）随之起伏；右图半衰期 12 小时，两次脉冲之间浓度仍高，IKZF 蛋白一直停在低水平，下游活性持续下降。
 plt.show()
 
 # %% [markdown]

@@ -83,6 +83,7 @@ ax.set_ylabel("M 蛋白（% 基线，对数刻度）")
 ax.set_title("敏感亚克隆消退、耐药亚克隆生长：点线为复发时间")
 ax.axhline(100, color="grey", lw=0.8)
 ax.legend(fontsize=9)
+# alt: M 蛋白曲线（% 基线，对数纵轴），横轴为治疗开始后时间（0–120 个月），三条曲线对应耐药比例 f0 为 0.01、0.0001 和 0.000001：每条都先下降、后沿直线上升，呈 V 形；f0 越大，最低点越浅、越早，竖点线标出的复发时间也越早，三条竖线大致等间距，说明复发时间只随 f0 的对数变化；圆点为数值积分，落在闭式解的实线上。
 plt.show()
 pd.DataFrame(rows).set_index("f0")
 
@@ -117,6 +118,7 @@ ax.set_xlabel("治疗开始后时间（月）")
 ax.set_ylabel("M 蛋白（% 基线，对数刻度）")
 ax.set_title("实线：总负荷；虚线：耐药亚克隆")
 ax.legend(fontsize=9)
+# alt: M 蛋白曲线（% 基线，对数纵轴），横轴为治疗开始后时间（月），实线为总负荷、虚线为耐药亚克隆：预先存在耐药与两者兼有两种情形几乎重合，在一年多时见底后回升；只有获得性耐药时，耐药亚克隆从无到有，最低点更深、更晚，复发也晚得多。
 plt.show()
 pd.DataFrame([{"情形": name, "等效预先存在比例": float(f"{rs.effective_resistant_fraction(p):.3g}"),
                "复发时间（月）": round(rs.relapse_time(p), 1)}
@@ -159,6 +161,7 @@ ax.set_xlabel("log10（诊断时的耐药细胞数）")
 ax.set_ylabel("肿瘤数")
 ax.set_title("同样大小的肿瘤，耐药细胞数可以相差几个数量级")
 ax.legend(fontsize=9)
+# alt: 直方图，横轴为诊断时耐药细胞数的 log10，纵轴为肿瘤数（只计有耐药细胞的模拟肿瘤）：分布强烈右偏，多数肿瘤只有一到几个耐药细胞，少数“中彩”的肿瘤有成百上千个；点线标出的中位数远在虚线标出的解析平均数左侧。
 plt.show()
 
 # %% [markdown]
@@ -177,6 +180,7 @@ ax.hist(finite, bins=40, color="#009E73", alpha=0.85)
 ax.set_xlabel("复发时间（月）")
 ax.set_ylabel("模拟患者数")
 ax.set_title(f"{np.mean(np.isinf(times)):.0%} 的模拟肿瘤没有预先存在的耐药细胞，未画出")
+# alt: 直方图，横轴为复发时间（月），纵轴为模拟患者数，只画诊断时已有耐药细胞的肿瘤（标题给出未画出的比例）：多数模拟患者集中在较晚的复发时间，耐药细胞多的少数肿瘤复发早得多，形成向左拖长的尾巴。
 plt.show()
 pd.DataFrame([{"复发时间中位数（月，有耐药者）": round(float(np.median(finite)), 1),
                "第 10 百分位（月）": round(float(np.percentile(finite, 10)), 1),

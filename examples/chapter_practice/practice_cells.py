@@ -42,6 +42,7 @@ practice.show("flow-light-chain-restriction")
 
 # %%
 practice.draw("flow-light-chain-restriction")
+# alt: 流式散点图，门内为 CD38 强阳性、CD138 阳性的浆细胞，横轴为胞浆 κ、纵轴为胞浆 λ（均为 log10 荧光强度）：绝大多数细胞聚成一大团，位于 κ 低、λ 高的左上角；另有一小团细胞位于 κ 高、λ 低的右下角。
 plt.show()
 
 # %%
@@ -56,6 +57,7 @@ practice.show("ife-isotype-4410286")
 
 # %%
 practice.draw("ife-isotype-4410286")
+# alt: 免疫固定电泳图，六条泳道从左到右为 SPE、G、A、M、κ、λ，纵轴为迁移位置：SPE 泳道靠阳极一端有白蛋白带，靠阴极一侧有一条窄而清晰的带；A 泳道和 λ 泳道在与这条窄带相同的位置各有一条窄带；G、M、κ 泳道只在更靠阴极处有宽而弥散的着色，没有窄带。
 plt.show()
 
 # %%
@@ -70,6 +72,7 @@ practice.show("spep-quantify-spike")
 
 # %%
 practice.draw("spep-quantify-spike")
+# alt: 血清蛋白电泳扫描曲线，横轴为迁移位置（阳极到阴极），纵轴为密度：靠阳极一端为白蛋白峰，其后有三个低矮的小峰，γ 区有一个窄而高的尖峰，比白蛋白峰还高，峰底很窄。
 plt.show()
 
 # %%
@@ -84,6 +87,7 @@ practice.show("spep-polyclonal")
 
 # %%
 practice.draw("spep-polyclonal")
+# alt: 血清蛋白电泳扫描曲线，横轴为迁移位置（阳极到阴极），纵轴为密度：靠阳极一端为白蛋白峰，其后有三个低矮的小峰，γ 区是一个宽而低的圆顶形隆起，远低于白蛋白峰，没有窄的尖峰。
 plt.show()
 
 # %%

@@ -45,6 +45,7 @@ from matplotlib.patches import Patch
 from mmlib import diagnosis as dx
 from mmlib import risk
 from mmlib.case import MEASURED, Case
+from mmlib.cohort import assess_frame
 from mmlib.sources import source
 from mmlib.trace import fmt_number
 from mmlib.units import to_si
@@ -158,16 +159,21 @@ for c in si_results["病例 2"].checks:
 # ## 诊断的边界
 #
 # 固定其他检查为正常（`no_mde`），设免疫固定显示 IgG 型 M 蛋白（所以即使 M 峰小到无法定量，单克隆蛋白也已检出），
-# 只改变血清 M 蛋白和骨髓克隆性浆细胞比例，对平面上的每一点调用 `classify`，按诊断着色。图中的虚线直接取自阈值常量。
+# 只改变血清 M 蛋白和骨髓克隆性浆细胞比例，判断平面上每一点的诊断并按诊断着色。整张网格用 `mmlib.cohort.assess_frame`
+# 一次算完（它逐列计算，规则与 `classify` 相同，测试逐行核对两者；下面再抽查一部分格点）。图中的虚线直接取自阈值常量。
 
 # %%
 # 每个格子 [m, m + 0.1) × [b, b + 1) 按其左下角的数值判断，所以颜色的分界正好落在阈值上
 m_grid = np.round(np.arange(0.1, 6.0, 0.1), 2)       # g/dL；M 蛋白为 0 时需要尿检和免疫固定才能分类，不在图中
 bm_grid = np.arange(0, 80, 1.0)                      # %
 order = ["mgus", "smoldering_multiple_myeloma", "multiple_myeloma"]
-codes = np.array([[order.index(dx.classify(Case.from_dict({**no_mde, "isotype": "IgG", "m_protein_g_dl": float(m),
-                                                           "bmpc_percent": float(b)})).value)
-                   for m in m_grid] for b in bm_grid])
+grid = pd.DataFrame([{**no_mde, "isotype": "IgG", "m_protein_g_dl": float(m), "bmpc_percent": float(b)}
+                     for b in bm_grid for m in m_grid])
+diagnoses = assess_frame(grid)["diagnosis"]
+codes = np.array([order.index(d) for d in diagnoses]).reshape(len(bm_grid), len(m_grid))
+sample = grid.index[::37]
+agree = all(dx.classify(Case.from_dict(grid.loc[i].to_dict())).value == diagnoses[i] for i in sample)
+print(f"抽查 {len(sample)} 个格点，assess_frame 与 classify 的诊断一致：{agree}")
 
 short = {"mgus": "MGUS", "smoldering_multiple_myeloma": "冒烟型骨髓瘤（SMM）",
          "multiple_myeloma": "活动性骨髓瘤（MM，因 SLiM 的 S）"}

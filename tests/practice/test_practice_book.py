@@ -92,7 +92,11 @@ def test_each_practice_notebook_asks_every_problem_of_its_group(group):
 def _load_hook():
     spec = importlib.util.spec_from_file_location("book_practice_hook", ROOT / "hooks" / "practice.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while it loads hooks (their shared helpers)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
     return module
 
 

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import subprocess
+import sys
 import venv
 from pathlib import Path
 
@@ -18,7 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def _load_hook():
     spec = importlib.util.spec_from_file_location("book_notebooks_hook", ROOT / "hooks" / "notebooks.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(ROOT / "hooks"))  # as MkDocs does while it loads hooks (their shared helpers)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "hooks"))
     return module
 
 
@@ -85,6 +90,45 @@ def test_a_notebook_that_raises_fails_the_build(tmp_path, monkeypatch):
     with pytest.raises(PluginError, match="broken.py raised while executing"):
         hook.execute(src)
     assert not (tmp_path / "store" / "demo__broken.json").exists()  # a failure is never cached
+
+
+@pytest.mark.slow
+def test_forked_kernels_give_the_outputs_of_fresh_kernels_and_still_fail_the_build(tmp_path, monkeypatch):
+    """hooks/kernel_forkserver.py: a kernel forked from the warm process is a fresh kernel for the notebook."""
+    from mkdocs.exceptions import PluginError
+
+    examples = tmp_path / "examples" / "demo"
+    examples.mkdir(parents=True)
+    header = "# ---\n# jupyter:\n#   jupytext:\n#     formats: py:percent\n# ---\n\n"
+    src = examples / "wide.py"
+    # pandas decides at import whether it prints for a terminal (80 characters) or a notebook (20 columns)
+    src.write_text(header + "# %%\nimport pandas as pd\nfrom mmlib.units import to_si\n"
+                   "pd.DataFrame([[to_si('m_protein', 3, 'g/dL')] * 16])\n\n"
+                   "# %%\nimport sys\nprint('mmlib.staging' in sys.modules, 'leftover' in globals(),\n"
+                   "      get_ipython().history_manager.hist_file)\n"
+                   "leftover = 1\n", encoding="utf-8")
+    broken = examples / "broken.py"
+    broken.write_text(header + "# %%\nraise ValueError('计算失败')\n", encoding="utf-8")
+    monkeypatch.setattr(hook, "EXAMPLES", tmp_path / "examples")
+
+    def outputs(path):
+        cells = nbformat.read(path, as_version=4).cells
+        return [[{k: v for k, v in o.items() if k != "metadata"} for o in c.outputs] for c in cells]
+
+    monkeypatch.setattr(hook, "STORE", tmp_path / "plain")
+    plain, _, _ = hook.execute(src)
+    monkeypatch.setattr(hook, "STORE", tmp_path / "forked")
+    with hook.ForkServer(dict(os.environ, MPLBACKEND=hook.INLINE_BACKEND)) as server:
+        forked, hit, _ = hook.execute(src, server)
+        again, _, _ = hook.execute(src.rename(examples / "wide2.py"), server)  # a second kernel, same state
+        with pytest.raises(PluginError, match="broken.py raised while executing"):
+            hook.execute(broken, server)
+    assert not hit and outputs(forked) == outputs(plain) == outputs(again)
+    assert "..." not in outputs(forked)[0][0]["data"]["text/plain"]
+    # no leftovers from another notebook; the kernel manager's arguments reach the kernel (no history file)
+    assert outputs(forked)[1][0]["text"] == "False False :memory:\n"
+    assert json.loads((tmp_path / "forked" / "demo__wide.json").read_text())["deps"] == \
+        json.loads((tmp_path / "plain" / "demo__wide.json").read_text())["deps"]
 
 
 def test_a_python_file_that_is_not_a_notebook_is_refused(tmp_path, monkeypatch):

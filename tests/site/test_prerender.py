@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import doctest
+import re
 import importlib.util
 import sys
 from pathlib import Path
@@ -30,7 +31,7 @@ def prerender():
     return _load("prerender")
 
 
-@pytest.mark.parametrize("name", ["prerender", "accessibility", "html_blocks", "notebook_css"])
+@pytest.mark.parametrize("name", ["prerender", "accessibility", "html_blocks", "notebook_css", "source_digest"])
 def test_hook_examples(name):
     module = _load(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
@@ -85,3 +86,21 @@ def test_search_copy_keeps_prose_and_tex_and_drops_notebook_code(prerender):
             '<div class="jp-OutputArea"><pre>raw output</pre></div></div></div><p>小结</p>')
     search = prerender.without_code_cells(prerender.substitute_math(page, lambda tex, display: tex))
     assert search == '<h2 id="a">参数</h2><p>比值 <span class="arithmatex">r = \\lambda/\\kappa</span></p><p>小结</p>'
+
+
+def _figure_cell(source: str, figures: int) -> str:
+    png = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+    images = "".join(f'<img alt="No description has been provided for this image" class="" '
+                     f'src="data:image/png;base64,{png}"/>' for _ in range(figures))
+    return (f'<div class="jp-Cell jp-CodeCell jp-Notebook-cell"><div class="clipboard-copy-txt" id="cell-1">'
+            f'{source}</div><div class="jp-OutputArea">{images}</div></div>')
+
+
+def test_a_figure_without_alt_text_stops_the_build():
+    accessibility = _load("accessibility")
+    two = _figure_cell("# alt: 左图：一条上升的曲线\n# alt: 右图：一条下降的曲线\nplt.show()", 2)
+    html = accessibility.notebook_figures(two, "chapter/page.html", "chapter/page.ipynb")
+    assert re.findall(r'<img alt="([^"]*)"', html) == ["左图：一条上升的曲线", "右图：一条下降的曲线"]
+    for source in ("fig, ax = plt.subplots()\nplt.show()", "# alt: 只有一条\nplt.show()"):
+        with pytest.raises(PluginError, match=r"chapter/page\.ipynb.*2 figure\(s\) but states [01] '# alt"):
+            accessibility.notebook_figures(_figure_cell(source, 2), "chapter/page.html", "chapter/page.ipynb")
