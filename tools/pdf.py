@@ -12,13 +12,19 @@ Called by ``python3 tools/book.py offline`` after the site is built.  Steps:
    prose and notebook page (with its executed outputs and figures), the
    glossary and the references.  Ids are prefixed with the page they come
    from, so cross-references (glossary, references, sections) become links
-   inside the PDF; links to files that are not pages become plain text;
+   inside the PDF; links to files that are not pages become plain text.  What
+   paper does not show is left out rather than hidden (permalinks, buttons,
+   notebook prompts, tooltips, the token spans of highlighted code except
+   keywords and comments): the typesetter's time grows with the elements;
 3. open that document once in headless Chromium (Playwright, already used by
    the build and the browser tests): formulas and diagrams are normally already
    rendered at build time (hooks/prerender.py) and only their CSS colours are
    resolved here; any formula or diagram that is not yet rendered is rendered
    with the site's own KaTeX and Mermaid (SVG text labels, which a PDF engine
-   can draw);
+   can draw).  Chromium also writes down the sizes it found with the same
+   style sheet at the A4 text width (formula boxes, table columns), so the
+   typesetter lays them out directly instead of searching for them (this
+   halves the typesetting time);
 4. typeset the rendered document with WeasyPrint: A4, running header with the
    chapter title, page numbers, PDF bookmarks from the headings, embedded
    (subset) Noto Sans CJK SC from the machine's fonts, figures kept whole.
@@ -117,36 +123,88 @@ def _anchor(page: str) -> str:
     return "p-" + re.sub(r"[^A-Za-z0-9_-]+", "-", page.removesuffix(".html")).strip("-")
 
 
+# Elements the site shows only on screen (permalinks, buttons, notebook prompts and collapsers, tooltips,
+# feedback, download links) or that is in every page's footer instead (the notice).
+_JUNK = frozenset({"headerlink", "anchor-link", "md-content__button", "md-source-file", "md-feedback",
+                   "zeroclipboard-container", "clipboard-copy-txt", "mm-download", "mm-notice", "md-clipboard",
+                   "jp-InputPrompt", "jp-OutputPrompt", "jp-Collapser", "md-tooltip", "md-annotation", "md-top",
+                   "md-dialog"})
+# Highlighted code keeps only the token kinds print distinguishes (pdf.css: keywords bold, comments italic);
+# every other token span becomes plain text.  Pygments wraps nearly every token in its own element, and the
+# typesetter's time grows with the number of elements and inline boxes.
+# Notebook wrappers that print gives no box of its own (pdf.css styles the cell, the editor and the output)
+_WRAPPERS = frozenset({"jp-Cell-inputWrapper", "jp-InputArea", "jp-Cell-inputArea", "CodeMirror", "cm-s-jupyter",
+                       "jp-Cell-outputWrapper", "jp-OutputArea", "jp-Cell-outputArea", "jp-OutputArea-child",
+                       "jp-OutputArea-executeResult"})
+_CODE_KEEP = frozenset({"k", "kc", "kd", "kn", "kp", "kr", "kt", "ow", "c", "c1", "ch", "cm", "cp", "cpf", "cs", "sd"})
+
+
 def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
-    """Prefix ids, point links at the print anchors, make image paths absolute, drop site-only widgets."""
+    """Prefix ids, point links at the print anchors, make image paths absolute, drop site-only widgets.
+
+    One pass over the article's elements; what print does not show is removed (not hidden), so the
+    typesetter handles fewer elements and the page looks the same.
+    """
     prefix = _anchor(page)
-    for junk in article.select("a.headerlink, a.anchor-link, .md-content__button, .md-source-file, script, "
-                               ".md-feedback, .zeroclipboard-container, .clipboard-copy-txt, .mm-download, "
-                               ".mm-notice"):  # the notice is in every page's footer instead
-        junk.decompose()
-    for tag in article.find_all(id=True):
-        if tag.name == "svg" or tag.find_parent("svg") is not None:
-            continue  # a diagram's own style sheet and markers refer to its ids (hashed, so unique already)
-        tag["id"] = f"{prefix}--{tag['id']}"
     base = posixpath.dirname(page)
-    for a in article.find_all("a", href=True):
-        href = a["href"]
-        parts = urlsplit(href)
-        if parts.scheme in ("http", "https", "mailto"):
+    # a diagram's own style sheet and markers refer to its ids (hashed, so unique already): left as they are
+    in_svg = {id(t) for svg in article.find_all("svg") for t in (svg, *svg.find_all(True))}
+    for tag in article.find_all(True):
+        if tag.decomposed or tag.parent is None or id(tag) in in_svg:
             continue
-        if parts.scheme == "data" or href.startswith(("data:", "#__codelineno")):  # code line anchors: none on paper
-            a.unwrap()
+        name = tag.name
+        # scripts never run in print; notebook style sheets: the rules print needs are in pdf.css
+        if name in ("script", "style") or not _JUNK.isdisjoint(tag.get("class") or ()):
+            tag.decompose()
             continue
-        target = _page_path(posixpath.join(base, parts.path)) if parts.path else page
-        if target in pages:
-            frag = unquote(parts.fragment)
-            a["href"] = f"#{_anchor(target)}--{frag}" if frag else f"#{_anchor(target)}"
-        else:  # a download or an asset: plain text in print
-            a.unwrap()
-    for img in article.find_all("img", src=True):
-        src = img["src"]
-        if not src.startswith(("data:", "http:", "https:", "file:")):
-            img["src"] = (site / posixpath.normpath(posixpath.join(base, unquote(src)))).resolve().as_uri()
+        if "id" in tag.attrs:
+            tag["id"] = f"{prefix}--{tag['id']}"
+        if name == "abbr":  # a glossary tooltip on screen; the term alone on paper
+            tag.unwrap()
+        elif name == "div" and "id" not in tag.attrs and _WRAPPERS.issuperset(tag.get("class") or ("-",)):
+            tag.unwrap()
+        elif name == "a" and tag.has_attr("href"):
+            _relink(tag, page, base, pages)
+        elif name == "img" and tag.has_attr("src"):
+            src = tag["src"]
+            if not src.startswith(("data:", "http:", "https:", "file:")):
+                tag["src"] = (site / posixpath.normpath(posixpath.join(base, unquote(src)))).resolve().as_uri()
+        elif name == "pre" and tag.find("svg") is None:
+            for span in tag.find_all("span"):
+                cls = span.get("class") or []
+                if len(cls) == 1 and cls[0] in _CODE_KEEP:
+                    span.attrs = {"class": cls}
+                else:
+                    span.unwrap()
+            tag.smooth()
+
+
+def _relink(a: Tag, page: str, base: str, pages: set[str]) -> None:
+    """A link inside the book points at its print anchor; other local links become plain text."""
+    href = a["href"]
+    parts = urlsplit(href)
+    if parts.scheme in ("http", "https", "mailto"):
+        return
+    if parts.scheme == "data" or href.startswith(("data:", "#__codelineno")):  # code line anchors: none on paper
+        a.unwrap()
+        return
+    target = _page_path(posixpath.join(base, parts.path)) if parts.path else page
+    if target in pages:
+        frag = unquote(parts.fragment)
+        a["href"] = f"#{_anchor(target)}--{frag}" if frag else f"#{_anchor(target)}"
+    else:  # a download or an asset: plain text in print
+        a.unwrap()
+
+
+def _article(path: Path) -> Tag | None:
+    """The page's ``<article class="md-content__inner">``, parsed alone (the header, nav and sidebars are
+    most of a built page and are not printed)."""
+    text = path.read_text(encoding="utf-8")
+    start = re.search(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b', text)
+    end = text.find("</article>", start.end()) if start else -1
+    if end < 0:  # not the usual layout: parse the whole page
+        return BeautifulSoup(text, "html.parser").select_one("article.md-content__inner")
+    return BeautifulSoup(text[start.start():end + len("</article>")], "html.parser").article
 
 
 def build_print_html(site: Path) -> tuple[str, list[str]]:
@@ -166,8 +224,7 @@ def build_print_html(site: Path) -> tuple[str, list[str]]:
         if page in seen:
             continue
         seen.add(page)
-        soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article.md-content__inner")
+        article = _article(site / page)
         if article is None:
             raise SystemExit(f"pdf: no article in {page}")
         _rewrite(article, page, known, site)
@@ -230,7 +287,7 @@ async () => {
     const cs = getComputedStyle(el);
     // as SVG presentation attributes: the typesetter's SVG renderer reads those, not CSS variables
     for (const prop of ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'fill-opacity', 'stroke-opacity',
-                        'font-size', 'font-weight']) {
+                        'font-size', 'font-weight', 'text-anchor', 'dominant-baseline']) {
       const v = cs.getPropertyValue(prop);
       if (v) el.setAttribute(prop, v);
     }
@@ -240,6 +297,27 @@ async () => {
   document.querySelectorAll('.mm-diagram svg style, .mm-diagram svg *').forEach(el => {
     if (el.tagName.toLowerCase() === 'style') el.remove();
   });
+  // Sizes the typesetter would otherwise search for (its time grows fast with nesting): Chromium has laid
+  // out the same document with the same style sheet at the width of the A4 text block, so its answers are
+  // written down.  (1) formula boxes: KaTeX's inline blocks shrink to fit their content; (2) tables: the
+  // column widths of Chromium's automatic table layout become a fixed layout of the same widths.
+  document.body.style.width = '174mm';  // A4 (210 mm) less the page margins of pdf.css
+  const boxes = Array.from(document.querySelectorAll('.katex-html *'))
+    .filter(el => !el.style.width && getComputedStyle(el).display === 'inline-block')
+    .map(el => [el, getComputedStyle(el).width]);
+  const tables = Array.from(document.querySelectorAll('table')).filter(t => !t.closest('.katex, svg'))
+    .map(t => {
+      const row = t.rows[0];
+      if (!row || Array.from(row.cells).some(c => c.colSpan > 1)) return null;
+      const width = t.getBoundingClientRect().width;
+      return [t, Array.from(row.cells).map(c => (100 * c.getBoundingClientRect().width / width).toFixed(2) + '%')];
+    }).filter(Boolean);
+  boxes.forEach(([el, w]) => { if (w.endsWith('px')) el.style.width = w; });  // all reads first, then writes
+  tables.forEach(([t, widths]) => {
+    t.classList.add('pdf-fixed');
+    Array.from(t.rows[0].cells).forEach((c, i) => { c.style.width = widths[i]; });
+  });
+  document.body.style.width = '';
   return {math: document.querySelectorAll('.katex').length,
           diagrams: document.querySelectorAll('.mermaid svg, .mm-diagram svg').length,
           unrendered: document.querySelectorAll('pre.mermaid:not(:has(svg)), div.mermaid:not(:has(svg))').length,
@@ -253,7 +331,7 @@ async () => {
 
 
 def render_scripts(html_path: Path) -> tuple[str, dict]:
-    """Run KaTeX and Mermaid in headless Chromium; return the rendered document and what was rendered."""
+    """Run KaTeX and Mermaid in headless Chromium; return the rendered document (XHTML) and what was rendered."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -263,7 +341,12 @@ def render_scripts(html_path: Path) -> tuple[str, dict]:
         page.on("request", lambda r: external.append(r.url) if r.url.startswith(("http:", "https:")) else None)
         page.goto(html_path.as_uri(), wait_until="load")
         stats = page.evaluate(_RENDER_JS)
-        html = page.content()
+        # nothing runs in print; KaTeX's hidden MathML copy (for screen readers) would be typeset as a second,
+        # raw TeX copy.  XHTML, so that a C parser reads it back (see _typesetter_input).
+        html = page.evaluate("""() => {
+          document.querySelectorAll('script, math').forEach(el => el.remove());
+          return new XMLSerializer().serializeToString(document);
+        }""")
         browser.close()
     if external:
         raise SystemExit(f"pdf: the print document requested another host: {external[:3]}")
@@ -289,9 +372,34 @@ class _GlyphLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _typesetter_input(xhtml: str, base_url: str):
+    """WeasyPrint's document for Chromium's XHTML, read by the C XML parser of the standard library.
+
+    WeasyPrint's own HTML parser is pure Python and needs seconds for the whole book; the tree it would
+    build is the same (HTML elements without a namespace, SVG in its own).  Falls back to that parser if
+    the serialisation is not well-formed XML.
+    """
+    import xml.etree.ElementTree as ET
+
+    import cssselect2
+    from weasyprint import HTML
+
+    try:
+        root = ET.fromstring(xhtml)
+    except ET.ParseError:
+        return HTML(string=xhtml, base_url=base_url)
+    xhtml_ns = "{http://www.w3.org/1999/xhtml}"
+    for el in root.iter():
+        if el.tag.startswith(xhtml_ns):
+            el.tag = el.tag[len(xhtml_ns):]
+    doc = HTML(string="<html></html>", base_url=base_url)  # its URL fetcher and media type, then our tree
+    doc.wrapper_element = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+    doc.etree_element = doc.wrapper_element.etree_element
+    return doc
+
+
 def write_pdf(site: Path, out: Path) -> dict:
     """Build ``out`` from the built ``site``; returns measurements (pages, seconds, bytes, warnings)."""
-    from weasyprint import HTML
 
     t0 = time.perf_counter()
     html, pages = build_print_html(site)
@@ -301,15 +409,12 @@ def write_pdf(site: Path, out: Path) -> dict:
         rendered, stats = render_scripts(staging)
     finally:
         staging.unlink(missing_ok=True)
-    rendered = re.sub(r"<script\b[^>]*>.*?</script>", "", rendered, flags=re.S)  # nothing runs in print
-    # KaTeX's hidden MathML copy (for screen readers) would be typeset as a second, raw TeX copy
-    rendered = re.sub(r"<math\b.*?</math>", "", rendered, flags=re.S)
     t1 = time.perf_counter()
     handler = _GlyphLog()
     wlog = logging.getLogger("weasyprint")
     wlog.addHandler(handler)
     try:
-        doc = HTML(string=rendered, base_url=site.as_uri() + "/").render()
+        doc = _typesetter_input(rendered, site.as_uri() + "/").render()
         out.parent.mkdir(parents=True, exist_ok=True)
         doc.write_pdf(out)
     finally:
