@@ -139,6 +139,20 @@ _WRAPPERS = frozenset({"jp-Cell-inputWrapper", "jp-InputArea", "jp-Cell-inputAre
 _CODE_KEEP = frozenset({"k", "kc", "kd", "kn", "kp", "kr", "kt", "ow", "c", "c1", "ch", "cm", "cp", "cpf", "cs", "sd"})
 
 
+#: What paper shows in place of an on-page calculator (its form and live result need the browser).
+CALCULATOR_NOTE = "纸质版无法运行此计算器：请在本书网页版或离线版的本页中使用（输入化验结果即可看到诊断、分期与推理过程）。"
+
+
+def _calculator_note(form: Tag) -> None:
+    """Turn a calculator form into one paragraph: its title and where to use it."""
+    title = form.find(class_="mm-title")
+    text = f"【{title.get_text(strip=True)}】" if title else ""
+    form.clear()
+    form.name = "p"
+    form.attrs = {"class": ["mm-calc-print"]}
+    form.string = text + CALCULATOR_NOTE
+
+
 def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
     """Prefix ids, point links at the print anchors, make image paths absolute, drop site-only widgets.
 
@@ -156,6 +170,9 @@ def _rewrite(article: Tag, page: str, pages: set[str], site: Path) -> None:
         # scripts never run in print; notebook style sheets: the rules print needs are in pdf.css
         if name in ("script", "style") or not _JUNK.isdisjoint(tag.get("class") or ()):
             tag.decompose()
+            continue
+        if name == "form" and "mm-calc" in (tag.get("class") or ()):
+            _calculator_note(tag)
             continue
         if "id" in tag.attrs:
             tag["id"] = f"{prefix}--{tag['id']}"

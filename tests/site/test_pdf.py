@@ -118,3 +118,14 @@ def test_a4_pages(edition):
     _, _, reader, _ = edition
     box = reader.pages[5].mediabox
     assert round(float(box.width) / 72 * 25.4) == 210 and round(float(box.height) / 72 * 25.4) == 297
+
+
+def test_calculators_are_a_note_on_paper_not_empty_form_controls(edition, site):
+    tool, _, reader, _ = edition
+    forms = sum(len(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").select("form.mm-calc"))
+                for p in site.rglob("*.html"))
+    assert forms >= 5                                   # the calculator chapter and the embedded forms
+    flat = re.sub(r"\s+", "", "\n".join(p.extract_text() or "" for p in reader.pages))
+    note = re.sub(r"\s+", "", tool.CALCULATOR_NOTE)[:12]     # short enough not to be split by a page break
+    assert flat.count(note) == forms
+    assert "下载JSON" not in flat and "复制链接" not in flat
