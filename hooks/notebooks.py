@@ -33,7 +33,6 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -256,34 +255,100 @@ def _page_notebook(executed: bytes, stamp: str) -> bytes:
     return json.dumps(nb, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
-@event_priority(100)  # before mkdocs-jupyter wraps .ipynb files as notebook pages
-def on_files(files, config):
-    srcs = sources()
-    started = time.perf_counter()
-    to_run = [src for src in srcs if not cached(src)]
-    # kernels forked from one process that imported the heavy libraries once (only worth it for a few)
-    fork = ForkServer(dict(os.environ, MPLBACKEND=INLINE_BACKEND)) if len(to_run) > 2 else None
-    with fork or nullcontext(), ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda src: execute(src, fork), srcs))
-    PAGES.mkdir(parents=True, exist_ok=True)
-    _built.clear()
-    stamp = _render_stamp()
-    for src, (nb_path, hit, seconds) in zip(srcs, results):
-        rel = src.relative_to(EXAMPLES).with_suffix(".ipynb")
-        target = PAGES / rel
+class _Runs:
+    """The notebooks of one build, executed in the background while the Markdown pages are built.
+
+    ``start`` submits every notebook to two worker threads (each drives one kernel at a time) and
+    returns at once; a notebook page waits for its own notebook in ``wait`` (mkdocs builds the
+    Markdown pages first, the notebook pages, appended last, after them), so the build's own work
+    and the kernels share the two cores instead of taking turns.  ``close`` stops what is left
+    (after the build, or when it fails).
+    """
+
+    def __init__(self) -> None:
+        self.pending: dict[str, tuple[Path, Path, object]] = {}   # src_uri -> (source, page notebook, future)
+        self.pool: ThreadPoolExecutor | None = None
+        self.fork: ForkServer | None = None
+        self.started = 0.0
+        self.stamp = ""
+
+    def start(self, srcs: list[Path]) -> list[tuple[str, Path]]:
+        self.close()
+        self.started = time.perf_counter()
+        to_run = [src for src in srcs if not cached(src)]
+        # kernels forked from one process that imported the heavy libraries once (only worth it for a few)
+        if len(to_run) > 2:
+            self.fork = ForkServer(dict(os.environ, MPLBACKEND=INLINE_BACKEND))
+            self.fork.__enter__()
+        self.pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="notebook")
+        self.stamp = _render_stamp()
+        out = []
+        for src in srcs:
+            rel = src.relative_to(EXAMPLES).with_suffix(".ipynb")
+            future = self.pool.submit(execute, src, self.fork)
+            self.pending[rel.as_posix()] = (src, PAGES / rel, future)
+            out.append((rel.as_posix(), PAGES / rel))
+        return out
+
+    def wait(self, uri: str) -> None:
+        """Block until the notebook of page ``uri`` has run; write the page's notebook file."""
+        if uri not in self.pending:
+            return
+        src, target, future = self.pending.pop(uri)
+        try:
+            nb_path, hit, seconds = future.result()
+        except BaseException:
+            self.close()
+            raise
+        data = _page_notebook(nb_path.read_bytes(), self.stamp)
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = _page_notebook(nb_path.read_bytes(), stamp)
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
-        log.info("notebook %s: %s", rel, "cached" if hit else f"executed in {seconds:.1f} s")
-        uri = rel.as_posix()
+        log.info("notebook %s: %s", uri, "cached" if hit else f"executed in {seconds:.1f} s")
+        if not self.pending:
+            log.info("notebooks: %d ready %.1f s after the build started them", len(_built),
+                     time.perf_counter() - self.started)
+            self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        if self.fork is not None:
+            self.fork.__exit__(None, None, None)
+            self.fork = None
+
+
+_runs = _Runs()
+
+
+@event_priority(100)  # before mkdocs-jupyter wraps .ipynb files as notebook pages
+def on_files(files, config):
+    _built.clear()
+    PAGES.mkdir(parents=True, exist_ok=True)
+    for uri, target in _runs.start(sources()):
         if files.get_file_from_path(uri) is not None:
+            _runs.close()
             raise PluginError(f"notebooks: docs/{uri} exists; notebooks belong in examples/")
         files.append(File(uri, src_dir=str(PAGES), dest_dir=config["site_dir"],
                           use_directory_urls=config["use_directory_urls"]))
         _built[uri] = target
-    log.info("notebooks: %d ready in %.1f s", len(srcs), time.perf_counter() - started)
     return files
+
+
+@event_priority(100)  # before mkdocs-jupyter hashes the page's notebook for its cache
+def on_pre_page(page, config, files):
+    _runs.wait(page.file.src_uri)
+    return page
+
+
+def on_build_error(error) -> None:
+    global _wheel_job
+    _runs.close()
+    if _wheel_job and _wheel_job[1] is not None:
+        _wheel_job[1].kill()
+        _wheel_job[1].wait()
+    _wheel_job = None
 
 
 CDN_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=\"https?://[^\"]*\"[^>]*>\s*</script>", re.I)
@@ -333,14 +398,14 @@ SHARED_STYLE_MIN = 800            # template styles (JupyterLab theme, ~590 kB) 
 _shared_css: dict[str, str] = {}  # file name -> CSS shared by every notebook page
 
 
-def _share_template_css(html: str, page) -> str:
-    """Move the large stylesheets nbconvert inlines into every notebook page into one cached file."""
+def _share_template_css(html: str, page, shared: dict[str, str]) -> str:
+    """Move the large stylesheets nbconvert inlines into every notebook page into one file (``shared``)."""
     blocks = [m.group(1) for m in STYLE_BLOCK.finditer(html) if len(m.group(1)) >= SHARED_STYLE_MIN]
     if not blocks:
         return html
     css = "\n".join(blocks)
     name = f"assets/stylesheets/notebook.{_sha(css.encode())[:10]}.css"
-    _shared_css[name] = css
+    shared[name] = css
     html = STYLE_BLOCK.sub(lambda m: "" if len(m.group(1)) >= SHARED_STYLE_MIN else m.group(0), html)
     return f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">' + html
 
@@ -372,20 +437,54 @@ def _md_links_to_pages(html: str, page, files) -> str:
 
 
 _downloads: dict[str, str] = {}   # src_uri -> text of the learner's notebook
+PAGE_CACHE = CACHE / "page-content"   # a notebook page's HTML after this hook, and its download
+_HOOK_SOURCE = Path(__file__).read_bytes()
+_page_cache_used: set[Path] = set()   # entries this build read or wrote; the others are removed after it
+
+
+def _processed(html: str, page, uri: str) -> tuple[str, str, list[str]]:
+    """(page body, learner's notebook, shared stylesheet names) of a notebook page, cached by content.
+
+    Writing the download and moving and checking the template's stylesheets take about 45 ms a
+    page; the result depends only on the converted HTML, the page's URL, the executed notebook,
+    the wheel's name and this hook, so a rebuild reads it back.
+    """
+    import nbformat
+
+    key = _sha(b"\0".join([html.encode("utf-8"), page.url.encode(), str(_wheel_name).encode(),
+                            _built[uri].read_bytes(), _HOOK_SOURCE]))
+    entry_path = PAGE_CACHE / f"{key[:32]}.json"
+    _page_cache_used.add(entry_path)
+    if entry_path.is_file():
+        entry = json.loads(entry_path.read_text(encoding="utf-8"))
+        css_files = [PAGE_CACHE / f"{_sha(name.encode())[:16]}.css" for name in entry["css"]]
+        _page_cache_used.update(css_files)
+        if all(f.is_file() for f in css_files):
+            for name, f in zip(entry["css"], css_files):
+                _shared_css[name] = f.read_text(encoding="utf-8")
+            return entry["body"], entry["download"], entry["css"]
+    download = nbformat.writes(download_notebook(_built[uri], _wheel_name))
+    # the template's stylesheets (~590 kB of the page) go first, so the other passes read only the cells
+    # (the shared stylesheet itself is checked for other hosts with every file of the site: offline_assets)
+    shared: dict[str, str] = {}
+    body = _strip_cdn(_share_template_css(html, page, shared), uri)
+    PAGE_CACHE.mkdir(parents=True, exist_ok=True)
+    for name, css in shared.items():
+        css_file = PAGE_CACHE / f"{_sha(name.encode())[:16]}.css"
+        css_file.write_text(css, encoding="utf-8")
+        _page_cache_used.add(css_file)
+    _shared_css.update(shared)
+    entry_path.write_text(json.dumps({"body": body, "download": download, "css": sorted(shared)},
+                                     ensure_ascii=False), encoding="utf-8")
+    return body, download, sorted(shared)
 
 
 def on_page_content(html: str, page, config, files):
-    import nbformat
-
     uri = page.file.src_uri
     if uri not in _built:
         return html
-    _downloads[uri] = nbformat.writes(download_notebook(_built[uri], _wheel_name))
-    # the template's stylesheets (~590 kB of the page) go first, so the other passes read only the cells
-    # (the shared stylesheet itself is checked for other hosts with every file of the site: offline_assets)
-    html = _share_template_css(html, page)
-    html = _md_links_to_pages(html, page, files)
-    return download_box(page, _downloads[uri]) + _strip_cdn(html, uri)
+    body, _downloads[uri], _ = _processed(html, page, uri)
+    return download_box(page, _downloads[uri]) + _md_links_to_pages(body, page, files)
 
 
 def install_cell_text(wheel_name: str) -> str:
@@ -416,21 +515,34 @@ def download_notebook(executed: Path, wheel_name: str):
     return nb
 
 
-def build_wheel(out_dir: Path) -> str:
-    """Build (or reuse) the mmlib wheel, keyed by the package sources."""
+_wheel_job: tuple[Path, subprocess.Popen | None] | None = None   # (cache folder, pip) started by on_pre_build
+
+
+def start_wheel() -> tuple[Path, subprocess.Popen | None]:
+    """Start building the mmlib wheel in the background, unless the cache has it (keyed by the sources)."""
     digest = tree_digest(ROOT, ROOT / "mmlib", ROOT / "pyproject.toml", ROOT / "README.md")
     cached_dir = CACHE / "wheel" / digest[:16]
-    wheels = list(cached_dir.glob("mmlib-*.whl")) if cached_dir.is_dir() else []
+    if cached_dir.is_dir() and list(cached_dir.glob("mmlib-*.whl")):
+        return cached_dir, None
+    cached_dir.mkdir(parents=True, exist_ok=True)
+    return cached_dir, subprocess.Popen(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(cached_dir), str(ROOT)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+
+def build_wheel(out_dir: Path) -> str:
+    """Copy the mmlib wheel (started by ``on_pre_build``) into ``out_dir``; its file name."""
+    global _wheel_job
+    cached_dir, proc = _wheel_job or start_wheel()
+    _wheel_job = None
+    if proc is not None:
+        _, err = proc.communicate()
+        if proc.returncode != 0:
+            raise PluginError(f"notebooks: building the mmlib wheel failed:\n{err[-2000:]}")
+    wheels = list(cached_dir.glob("mmlib-*.whl"))
     if not wheels:
-        cached_dir.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-             "-w", str(cached_dir), str(ROOT)],
-            capture_output=True, text=True,
-        )
-        wheels = list(cached_dir.glob("mmlib-*.whl"))
-        if result.returncode != 0 or not wheels:
-            raise PluginError(f"notebooks: building the mmlib wheel failed:\n{result.stderr[-2000:]}")
+        raise PluginError(f"notebooks: building the mmlib wheel left no wheel in {cached_dir}")
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / wheels[0].name
     target.write_bytes(wheels[0].read_bytes())
@@ -438,13 +550,22 @@ def build_wheel(out_dir: Path) -> str:
 
 
 def on_pre_build(config):
-    global _wheel_name
-    # name only; the file itself is written after the build
+    global _wheel_name, _wheel_job
+    # name only; the file itself is copied after the build from the wheel built meanwhile
     version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M).group(1)
     _wheel_name = f"mmlib-{version}-py3-none-any.whl"
+    _wheel_job = start_wheel()
 
 
 def on_post_build(config):
+    for uri in list(_runs.pending):   # a notebook whose page was not built still has to run (and pass)
+        _runs.wait(uri)
+    _runs.close()
+    if PAGE_CACHE.is_dir() and _page_cache_used:
+        for old in PAGE_CACHE.iterdir():
+            if old not in _page_cache_used:
+                old.unlink()
+    _page_cache_used.clear()
     site = Path(config["site_dir"])
     for name, css in _shared_css.items():
         (site / name).parent.mkdir(parents=True, exist_ok=True)

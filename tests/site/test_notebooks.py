@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -129,6 +130,34 @@ def test_forked_kernels_give_the_outputs_of_fresh_kernels_and_still_fail_the_bui
     assert outputs(forked)[1][0]["text"] == "False False :memory:\n"
     assert json.loads((tmp_path / "forked" / "demo__wide.json").read_text())["deps"] == \
         json.loads((tmp_path / "plain" / "demo__wide.json").read_text())["deps"]
+
+
+@pytest.mark.slow
+def test_notebooks_run_in_the_background_and_a_failure_stops_the_page_that_waits_for_it(tmp_path, monkeypatch):
+    """on_files starts every notebook and returns; a page waits for its own; a raising one fails there."""
+    from mkdocs.exceptions import PluginError
+
+    examples = tmp_path / "examples" / "demo"
+    examples.mkdir(parents=True)
+    header = "# ---\n# jupyter:\n#   jupytext:\n#     formats: py:percent\n# ---\n\n"
+    (examples / "a_good.py").write_text(header + "# %%\nprint(6 * 7)\n", encoding="utf-8")
+    (examples / "b_broken.py").write_text(header + "# %%\nraise ValueError('计算失败')\n", encoding="utf-8")
+    for name, value in (("EXAMPLES", tmp_path / "examples"), ("STORE", tmp_path / "store"),
+                        ("PAGES", tmp_path / "pages")):
+        monkeypatch.setattr(hook, name, value)
+    runs = hook._Runs()
+    started = time.perf_counter()
+    pages = runs.start(hook.sources())
+    assert time.perf_counter() - started < 5            # returns before the kernels are done
+    assert [uri for uri, _ in pages] == ["demo/a_good.ipynb", "demo/b_broken.ipynb"]
+    assert not (tmp_path / "pages" / "demo" / "a_good.ipynb").exists()
+    runs.wait("demo/a_good.ipynb")
+    page_nb = nbformat.read(tmp_path / "pages" / "demo" / "a_good.ipynb", as_version=4)
+    assert page_nb.cells[0].outputs[0]["text"] == "42\n"
+    with pytest.raises(PluginError, match="b_broken.py raised while executing"):
+        runs.wait("demo/b_broken.ipynb")
+    assert runs.pool is None and runs.fork is None      # the failure closed the workers
+    assert not (tmp_path / "pages" / "demo" / "b_broken.ipynb").exists()
 
 
 def test_a_python_file_that_is_not_a_notebook_is_refused(tmp_path, monkeypatch):

@@ -1,23 +1,33 @@
 // Keyboard access to regions that scroll sideways: Material wraps every Markdown table in a
 // .md-typeset__scrollwrap at run time; one that is wider than the screen gets tabindex="0" so a
 // keyboard user can focus it and scroll it with the arrow keys (axe: scrollable-region-focusable).
-// Runs when the browser is idle, after the first layout, so that reading sizes costs nothing.
+// A ResizeObserver reports each wrapper after the browser has laid it out (and again when its size
+// changes, e.g. on rotating a phone), so reading its widths never forces an extra layout; all widths
+// are read before any attribute is written.
 (function () {
-  function mark() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (el) {
-      if (el.closest(".jupyter-wrapper")) return;   // notebook outputs scroll in their own focusable area
-      if (el.scrollWidth > el.clientWidth + 1) {
-        el.tabIndex = 0;
+  if (typeof ResizeObserver === "undefined") return;
+  var observer = new ResizeObserver(function (entries) {
+    var wide = entries.map(function (entry) {
+      var el = entry.target;
+      return [el, el.scrollWidth > el.clientWidth + 1];
+    });
+    wide.forEach(function (pair) {
+      if (pair[1]) {
+        pair[0].tabIndex = 0;
       } else {
-        el.removeAttribute("tabindex");
+        pair[0].removeAttribute("tabindex");
       }
     });
+  });
+  function watch() {
+    observer.disconnect();
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (el) {
+      if (!el.closest(".jupyter-wrapper")) observer.observe(el);   // notebook outputs scroll in their own focusable area
+    });
   }
-  var later = window.requestIdleCallback || function (f) { return setTimeout(f, 200); };
   if (typeof document$ !== "undefined") {
-    document$.subscribe(function () { later(mark); });
+    document$.subscribe(watch);
   } else {
-    document.addEventListener("DOMContentLoaded", function () { later(mark); });
+    document.addEventListener("DOMContentLoaded", watch);
   }
-  window.addEventListener("resize", mark, { passive: true });
 })();
