@@ -1,6 +1,7 @@
 // Keyboard access to regions that scroll sideways: Material wraps every Markdown table in a
-// .md-typeset__scrollwrap at run time; one that is wider than the screen gets tabindex="0" so a
-// keyboard user can focus it and scroll it with the arrow keys (axe: scrollable-region-focusable).
+// .md-typeset__scrollwrap at run time, and a diagram (.mm-diagram) scrolls on a phone; one that is
+// wider than the screen gets tabindex="0" so a keyboard user can focus it and scroll it with the
+// arrow keys (axe: scrollable-region-focusable).
 // A ResizeObserver reports each wrapper after the browser has laid it out (and again when its size
 // changes, e.g. on rotating a phone), so reading its widths never forces an extra layout; all widths
 // are read before any attribute is written.
@@ -21,7 +22,7 @@
   });
   function watch() {
     observer.disconnect();
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (el) {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .mm-diagram").forEach(function (el) {
       if (!el.closest(".jupyter-wrapper")) observer.observe(el);   // notebook outputs scroll in their own focusable area
     });
   }
