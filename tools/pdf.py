@@ -39,6 +39,7 @@ fonts come from Debian's ``fonts-noto-cjk`` and the vendored KaTeX fonts.
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import logging
 import posixpath
 import re
@@ -69,30 +70,20 @@ class Entry:
     children: list["Entry"] = field(default_factory=list)
 
 
-def _entry(li: Tag) -> Entry:
-    nested = li.find("nav", class_="md-nav", recursive=False)
-    link = None
-    for child in li.children:  # the entry's own link: before the nested nav, never inside it
-        if not isinstance(child, Tag) or child is nested:
-            continue
-        link = child if child.name == "a" else child.find("a", class_="md-nav__link")
-        if link is not None:
-            break
-    label = li.find(["label", "a", "div"], class_="md-nav__link", recursive=False)
-    title_tag = link if link is not None else label
-    title = " ".join((title_tag.get_text(" ", strip=True) if title_tag else "").split())
-    href = link.get("href") if link is not None else None
-    children = [_entry(x) for x in nested.find("ul").find_all("li", recursive=False)] if nested else []
-    return Entry(title, href, children)
+def _entry(item: dict) -> Entry:
+    return Entry(" ".join(str(item["title"] or "").split()), item["href"], [_entry(c) for c in item["children"]])
 
 
 def read_nav(site: Path) -> list[Entry]:
-    """The primary nav of ``site/index.html`` as a tree of entries (hrefs relative to the site root)."""
-    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
-    nav = soup.select_one("nav.md-nav--primary > ul.md-nav__list")
-    if nav is None:
-        raise SystemExit("pdf: no primary nav in site/index.html (is this a mkdocs-material build?)")
-    return [_entry(li) for li in nav.find_all("li", recursive=False)]
+    """The book's whole navigation as a tree of entries (hrefs relative to the site root).
+
+    The pages themselves show a pruned navigation (mkdocs.yml: ``navigation.prune``); the build
+    writes the whole tree to ``site/nav.json`` (hooks/nav_file.py).
+    """
+    nav_file = site / "nav.json"
+    if not nav_file.is_file():
+        raise SystemExit(f"pdf: {nav_file} is missing (is this a build of the book, with hooks/nav_file.py?)")
+    return [_entry(item) for item in json.loads(nav_file.read_text(encoding="utf-8"))]
 
 
 def _page_path(href: str) -> str:

@@ -186,3 +186,26 @@ def test_no_seed_placeholders_reach_the_reader(html_pages):
     for page, text in html_pages.items():
         visible = re.sub(r"<!--.*?-->", "", text, flags=re.S)
         assert "@problem_id" not in visible and "@entry_id" not in visible, page
+
+
+def test_nav_file_lists_every_page_once_in_reading_order(site):
+    """site/nav.json (hooks/nav_file.py) is the whole navigation, which the pruned page navs no longer hold."""
+    import json
+
+    def walk(items, depth=0):
+        for item in items:
+            assert item["title"], item
+            if item["href"]:
+                yield depth, item["href"]
+            yield from walk(item["children"], depth + 1)
+
+    tree = json.loads((site / "nav.json").read_text(encoding="utf-8"))
+    entries = list(walk(tree))
+    pages = [href + "index.html" if href.endswith("/") else href for _, href in entries]
+    assert len(pages) == len(set(pages))
+    assert set(pages) == {str(p.relative_to(site)) for p in site.rglob("*.html")} - {"404.html"}
+    assert pages[0] == "index.html" and pages[-1] == "references.html"
+    assert (3, "chapter_principles/model_bone.html") in entries   # 原理与机制 > CRAB > 骨骼病变 > the page
+    # a page's own navigation is pruned: a page of one chapter does not list another chapter's pages
+    spectrum = (site / "chapter_principles" / "disease-spectrum.html").read_text(encoding="utf-8")
+    assert 'href="../chapter_applications/cases_workup.html"' not in spectrum
