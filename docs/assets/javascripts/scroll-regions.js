@@ -4,7 +4,9 @@
 // arrow keys (axe: scrollable-region-focusable).
 // A ResizeObserver reports each wrapper after the browser has laid it out (and again when its size
 // changes, e.g. on rotating a phone), so reading its widths never forces an extra layout; all widths
-// are read before any attribute is written.
+// are read before any attribute is written.  Until then a wrapper can take focus: one inside a block
+// the browser has not drawn yet (content-visibility, book.css) is measured only when the reader
+// comes near it, and a keyboard user must not skip it on the way.
 (function () {
   if (typeof ResizeObserver === "undefined") return;
   var observer = new ResizeObserver(function (entries) {
@@ -23,7 +25,9 @@
   function watch() {
     observer.disconnect();
     document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset .mm-diagram").forEach(function (el) {
-      if (!el.closest(".jupyter-wrapper")) observer.observe(el);   // notebook outputs scroll in their own focusable area
+      if (el.closest(".jupyter-wrapper")) return;   // notebook outputs scroll in their own focusable area
+      if (!el.hasAttribute("tabindex")) el.tabIndex = 0;
+      observer.observe(el);
     });
   }
   if (typeof document$ !== "undefined") {
