@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile

@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -266,7 +266,7 @@ class _Runs:
     """
 
     def __init__(self) -> None:
-        self.pending: dict[str, tuple[Path, Path, object]] = {}   # src_uri -> (source, page notebook, future)
+        self.pending: dict[str, tuple[Path, Future]] = {}   # src_uri -> (page notebook, execution)
         self.pool: ThreadPoolExecutor | None = None
         self.fork: ForkServer | None = None
         self.started = 0.0
@@ -286,7 +286,7 @@ class _Runs:
         for src in srcs:
             rel = src.relative_to(EXAMPLES).with_suffix(".ipynb")
             future = self.pool.submit(execute, src, self.fork)
-            self.pending[rel.as_posix()] = (src, PAGES / rel, future)
+            self.pending[rel.as_posix()] = (PAGES / rel, future)
             out.append((rel.as_posix(), PAGES / rel))
         return out
 
@@ -294,7 +294,7 @@ class _Runs:
         """Block until the notebook of page ``uri`` has run; write the page's notebook file."""
         if uri not in self.pending:
             return
-        src, target, future = self.pending.pop(uri)
+        target, future = self.pending.pop(uri)
         try:
             nb_path, hit, seconds = future.result()
         except BaseException:
@@ -442,8 +442,8 @@ _HOOK_SOURCE = Path(__file__).read_bytes()
 _page_cache_used: set[Path] = set()   # entries this build read or wrote; the others are removed after it
 
 
-def _processed(html: str, page, uri: str) -> tuple[str, str, list[str]]:
-    """(page body, learner's notebook, shared stylesheet names) of a notebook page, cached by content.
+def _processed(html: str, page, uri: str) -> tuple[str, str]:
+    """(page body, learner's notebook) of a notebook page, cached by content; sets ``_shared_css``.
 
     Writing the download and moving and checking the template's stylesheets take about 45 ms a
     page; the result depends only on the converted HTML, the page's URL, the executed notebook,
@@ -462,7 +462,7 @@ def _processed(html: str, page, uri: str) -> tuple[str, str, list[str]]:
         if all(f.is_file() for f in css_files):
             for name, f in zip(entry["css"], css_files):
                 _shared_css[name] = f.read_text(encoding="utf-8")
-            return entry["body"], entry["download"], entry["css"]
+            return entry["body"], entry["download"]
     download = nbformat.writes(download_notebook(_built[uri], _wheel_name))
     # the template's stylesheets (~590 kB of the page) go first, so the other passes read only the cells
     # (the shared stylesheet itself is checked for other hosts with every file of the site: offline_assets)
@@ -476,14 +476,14 @@ def _processed(html: str, page, uri: str) -> tuple[str, str, list[str]]:
     _shared_css.update(shared)
     entry_path.write_text(json.dumps({"body": body, "download": download, "css": sorted(shared)},
                                      ensure_ascii=False), encoding="utf-8")
-    return body, download, sorted(shared)
+    return body, download
 
 
 def on_page_content(html: str, page, config, files):
     uri = page.file.src_uri
     if uri not in _built:
         return html
-    body, _downloads[uri], _ = _processed(html, page, uri)
+    body, _downloads[uri] = _processed(html, page, uri)
     return download_box(page, _downloads[uri]) + _md_links_to_pages(body, page, files)
 
 
@@ -525,10 +525,12 @@ def start_wheel() -> tuple[Path, subprocess.Popen | None]:
     if cached_dir.is_dir() and list(cached_dir.glob("mmlib-*.whl")):
         return cached_dir, None
     cached_dir.mkdir(parents=True, exist_ok=True)
-    return cached_dir, subprocess.Popen(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(cached_dir), str(ROOT)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # pip's messages go to a file, read if it fails (a pipe read only at the end could fill and stall it)
+    with open(cached_dir / "pip.log", "wb") as log_file:
+        return cached_dir, subprocess.Popen(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+             "-w", str(cached_dir), str(ROOT)],
+            stdout=subprocess.DEVNULL, stderr=log_file)
 
 
 def build_wheel(out_dir: Path) -> str:
@@ -537,8 +539,8 @@ def build_wheel(out_dir: Path) -> str:
     cached_dir, proc = _wheel_job or start_wheel()
     _wheel_job = None
     if proc is not None:
-        _, err = proc.communicate()
-        if proc.returncode != 0:
+        if proc.wait() != 0:
+            err = (cached_dir / "pip.log").read_text(encoding="utf-8", errors="replace")
             raise PluginError(f"notebooks: building the mmlib wheel failed:\n{err[-2000:]}")
     wheels = list(cached_dir.glob("mmlib-*.whl"))
     if not wheels:

@@ -5,8 +5,8 @@
 
 Called by ``python3 tools/book.py offline`` after the site is built.  Steps:
 
-1. read the nav of the built home page (the same order and grouping as the
-   site) and the article of every page;
+1. read the whole nav the build writes to ``site/nav.json`` (the same order and
+   grouping as the site) and the article of every page;
 2. join them into one print document: a cover (title, edition date, the
    teaching-material notice), a 目录 with page numbers, part title pages, every
    prose and notebook page (with its executed outputs and figures), the
